@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+
+namespace CrmGen;
+
+/// <summary>The kind of an operation.</summary>
+public enum CrmOperationKind
+{
+    /// <summary>A page of records.</summary>
+    List,
+    /// <summary>One record by id.</summary>
+    Get,
+    /// <summary>Create a record.</summary>
+    Create,
+    /// <summary>Update a record by id.</summary>
+    Update,
+    /// <summary>Delete a record by id.</summary>
+    Delete,
+    /// <summary>A custom action.</summary>
+    Action,
+}
+
+/// <summary>An operation of a provider: the untyped description.</summary>
+public abstract class CrmOperation
+{
+    /// <summary>The provider name.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>The resource, e.g. <c>contacts</c>.</summary>
+    public abstract string Resource { get; }
+
+    /// <summary>The operation name: <c>create</c>, <c>list</c>… or the custom action's name.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The operation kind.</summary>
+    public abstract CrmOperationKind Kind { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public abstract HttpMethod Method { get; }
+
+    /// <summary>Unified fields (wire names) a caller must set (the <c>requires</c> clause).</summary>
+    public abstract IReadOnlyList<string> RequiredFields { get; }
+
+    /// <summary>Unified fields (wire names) the request mapping writes.</summary>
+    public abstract IReadOnlyList<string> WrittenFields { get; }
+
+    /// <summary>Unified fields (wire names) the response mapping reads.</summary>
+    public abstract IReadOnlyList<string> ReadFields { get; }
+
+    /// <summary>True when the request has a JSON body.</summary>
+    public abstract bool HasBody { get; }
+}
+
+/// <summary>
+/// A typed operation: what the generated adapter implements for each operation of a .crmmap
+/// resource. <typeparamref name="TInput"/> is the unified model for create, update and action,
+/// and <see cref="CrmNoInput"/> for list, get and delete; <typeparamref name="TOutput"/> is the
+/// model, <c>List&lt;Model&gt;</c> for list, and <see cref="CrmNoInput"/> for delete.
+/// </summary>
+public abstract class CrmOperation<TInput, TOutput> : CrmOperation
+    where TInput : class
+    where TOutput : class
+{
+    /// <summary>
+    /// Throws <see cref="CrmValidationException"/> naming the field and the provider when
+    /// <paramref name="input"/> lacks a required field. Called before any HTTP request.
+    /// </summary>
+    public abstract void Validate(TInput input);
+
+    /// <summary>Adds the path (holes escaped), query and operation headers.</summary>
+    /// <param name="request">The request being built; <see cref="ICrmProvider.PrepareRequest"/> has run.</param>
+    /// <param name="account">The integrated account (context values).</param>
+    /// <param name="id">The record id for get, update and delete; otherwise null.</param>
+    /// <param name="input">The unified input.</param>
+    public abstract void BuildRequest(CrmRequestBuilder request, IntegratedAccount account, string? id, TInput input);
+
+    /// <summary>Writes the request body (only called when <see cref="CrmOperation.HasBody"/>).</summary>
+    public virtual void WriteBody(Utf8JsonWriter writer, TInput input)
+    {
+    }
+
+    /// <summary>
+    /// Maps the provider's response body to the unified output in one forward pass. Throws
+    /// <see cref="CrmMappingException"/> (provider, resource, JSON path) on malformed or
+    /// unexpected JSON; never returns a partial record.
+    /// </summary>
+    public abstract TOutput ReadResponse(ReadOnlySpan<byte> utf8Json, CrmReadOptions options);
+}
+
+/// <summary>The input of operations that take no body, and the output of delete.</summary>
+public sealed class CrmNoInput
+{
+    /// <summary>The single instance.</summary>
+    public static readonly CrmNoInput Instance = new();
+
+    private CrmNoInput()
+    {
+    }
+}
+
+/// <summary>Options of the read path.</summary>
+public sealed class CrmReadOptions
+{
+    /// <summary>The default options: remote data kept.</summary>
+    public static readonly CrmReadOptions Default = new();
+
+    /// <summary>When true, records get no <c>remote_data</c> (and nothing is allocated for it).</summary>
+    public bool IgnoreRemoteData { get; init; }
+}
