@@ -33,6 +33,16 @@ internal sealed record JsonPathStep(JsonPathStepKind Kind, string Name, int Inde
 internal sealed record BoundProviderPath(EquatableArray<JsonPathStep> Steps) : BoundExpression(CrmType.Json);
 
 /// <summary>
+/// Read scope: the JSON value at <see cref="Path"/> read as <see cref="BoundExpression.Type"/>
+/// (string accepts JSON strings and numbers, written as their source text; integer, decimal and
+/// double accept JSON numbers; bool accepts true/false; null or absent gives null). The binder
+/// wraps every provider path consumed as a scalar in this node or in a <see cref="BoundConversion"/>,
+/// so the emitter knows how to read each value; a bare <see cref="BoundProviderPath"/> appears only
+/// as the operand of a conversion, the source of a projection, or the argument of <c>exists</c>.
+/// </summary>
+internal sealed record BoundJsonRead(BoundProviderPath Path, CrmType Type) : BoundExpression(Type);
+
+/// <summary>
 /// Read scope: <c>custom_fields &lt;- properties.*</c>: every key of the object at
 /// <see cref="ObjectPath"/> (empty: the record itself) except <see cref="ExcludedKeys"/> (the
 /// keys other mappings of the same record read at that level). Type is CustomFields.

@@ -58,7 +58,11 @@ internal sealed record BoundContextValue(string Name, bool IsRequired);
 /// <summary>How the provider's error body reads: string-typed read expressions over the error JSON.</summary>
 internal sealed record BoundErrorMapping(BoundExpression? Message, BoundExpression? Code);
 
-/// <summary>An enum table: rows map <c>From</c> to <c>To</c>; <see cref="Else"/> is the fallback (null: pass through unmapped values unchanged is NOT done; unmapped gives null).</summary>
+/// <summary>
+/// An enum table: rows map <c>From</c> to <c>To</c>; <see cref="Else"/> is the result for a
+/// value no row matches (null: such a value maps to null). <see cref="IsInvertible"/>: no two
+/// rows share a <c>To</c>, so the table can be applied backwards.
+/// </summary>
 internal sealed record BoundEnumTable(string Name, EquatableArray<BoundEnumEntry> Entries, string? Else, bool IsInvertible);
 
 /// <summary>One row of an enum table.</summary>
@@ -67,5 +71,9 @@ internal sealed record BoundEnumEntry(string From, string To);
 /// <summary>A resource (e.g. <c>contacts</c>) bound to its unified model.</summary>
 internal sealed record BoundResource(string Name, UnifiedModelRef Model, EquatableArray<BoundOperation> Operations);
 
-/// <summary>A unified model class.</summary>
-internal sealed record UnifiedModelRef(string Name, string FullyQualifiedName);
+/// <summary>
+/// A unified model class. <see cref="RemoteDataProperty"/> is the C# name of its
+/// <c>RawJson</c> property (<c>remote_data</c>), which the read path fills with the provider's
+/// record unless remote data is ignored; null when the model has none.
+/// </summary>
+internal sealed record UnifiedModelRef(string Name, string FullyQualifiedName, string? RemoteDataProperty);

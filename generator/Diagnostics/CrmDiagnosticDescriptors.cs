@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CrmGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic CrmGen reports: one table, IDs CRM0001…, each with a help link to its
+/// section in <c>generator/docs/diagnostics.md</c>. Message formats say what is wrong and,
+/// where one is obvious, what would be right.
+/// </summary>
+internal static class CrmDiagnosticDescriptors
+{
+    private const string Category = "CrmGen";
+    private const string HelpBase = "https://github.com/crmgen/crmgen/blob/main/generator/docs/diagnostics.md#";
+
+    private static DiagnosticDescriptor Error(string id, string title, string format)
+        => new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    /// <summary>{0}: what was expected and what was found.</summary>
+    public static readonly DiagnosticDescriptor SyntaxError = Error("CRM0001", "Syntax error", "{0}");
+
+    /// <summary>{0}: the bad token (unterminated string, unknown character…).</summary>
+    public static readonly DiagnosticDescriptor InvalidToken = Error("CRM0002", "Invalid token", "{0}");
+
+    /// <summary>{0} field, {1} model, {2} suggestion (e.g. "; did you mean 'first_name'?" or empty).</summary>
+    public static readonly DiagnosticDescriptor UnknownUnifiedField = Error("CRM0003", "Unknown unified field", "Unknown unified field '{0}' on {1}{2}");
+
+    /// <summary>{0} what kind of construct, {1} the name, {2} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownConstruct = Error("CRM0004", "Unknown construct", "Unknown {0} '{1}'{2}");
+
+    /// <summary>{0} description of the target, {1} expected type, {2} actual type, {3} hint (e.g. "; use 'as datetime'").</summary>
+    public static readonly DiagnosticDescriptor TypeMismatch = Error("CRM0005", "Type mismatch", "{0} is {1} but the value is {2}{3}");
+
+    /// <summary>{0} function, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownFunction = Error("CRM0006", "Unknown function", "Unknown function '{0}'{1}");
+
+    /// <summary>{0} callee, {1} expected count, {2} actual count.</summary>
+    public static readonly DiagnosticDescriptor WrongArgumentCount = Error("CRM0007", "Wrong argument count", "'{0}' takes {1} argument(s) but is given {2}");
+
+    /// <summary>{0} target, {1} where (read/write/…).</summary>
+    public static readonly DiagnosticDescriptor DuplicateMapping = Error("CRM0008", "Duplicate mapping", "'{0}' is mapped more than once in {1}");
+
+    /// <summary>{0} field, {1} operation.</summary>
+    public static readonly DiagnosticDescriptor RequiredFieldNotWritten = Error("CRM0009", "Required field not written", "Field '{0}' is required by {1} but no write mapping reads it");
+
+    /// <summary>{0} hole name, {1} operation.</summary>
+    public static readonly DiagnosticDescriptor PathParameterWithoutValue = Error("CRM0010", "Path parameter without value", "Nothing supplies the path parameter '{{{0}}}' of {1}; add 'path {{ {0} <- … }}' or declare 'context {0}'");
+
+    /// <summary>{0} hook, {1} class, {2} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownHook = Error("CRM0011", "Unknown hook", "Unknown hook '@{0}': {1} has no static method '{0}'{2}");
+
+    /// <summary>{0} hook, {1} what does not fit.</summary>
+    public static readonly DiagnosticDescriptor HookSignatureMismatch = Error("CRM0012", "Hook signature mismatch", "Hook '@{0}' does not fit: {1}");
+
+    /// <summary>{0} provider name.</summary>
+    public static readonly DiagnosticDescriptor DuplicateProvider = Error("CRM0013", "Duplicate provider", "Provider '{0}' is defined more than once");
+
+    /// <summary>{0} class, {1} provider name.</summary>
+    public static readonly DiagnosticDescriptor ProviderClassWithoutDefinition = Error("CRM0014", "Provider class without definition", "Class '{0}' is marked [CrmProvider(\"{1}\")] but no .crmmap file defines provider '{1}'");
+
+    /// <summary>{0} provider name.</summary>
+    public static readonly DiagnosticDescriptor DefinitionWithoutProviderClass = Error("CRM0015", "Provider without class", "Provider '{0}' has no class marked [CrmProvider(\"{0}\")]; add 'public partial class …' with that attribute");
+
+    /// <summary>{0} resource, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownResource = Error("CRM0016", "Unknown resource", "Unknown resource '{0}': no [UnifiedModel(\"{0}\")] class{1}");
+
+    /// <summary>{0} operation kind, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownOperation = Error("CRM0017", "Unknown operation", "Unknown operation '{0}'; expected list, get, create, update, delete or action{1}");
+
+    /// <summary>{0} provider.</summary>
+    public static readonly DiagnosticDescriptor MissingBaseUrl = Error("CRM0018", "Missing base URL", "Provider '{0}' has no base_url");
+
+    /// <summary>{0} provider.</summary>
+    public static readonly DiagnosticDescriptor MissingAuth = Error("CRM0019", "Missing auth", "Provider '{0}' has no auth; write 'auth none' if it needs none");
+
+    /// <summary>{0} table, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownEnumTable = Error("CRM0020", "Unknown enum table", "Unknown enum table '{0}'{1}");
+
+    /// <summary>{0} conversion, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownConversion = Error("CRM0021", "Unknown conversion", "Unknown conversion '{0}'; expected datetime, date, epoch_s, epoch_ms, decimal, cents, int, string or bool{1}");
+
+    /// <summary>{0} name, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownContextValue = Error("CRM0022", "Unknown context value", "Unknown context value '{0}'; declare it with 'context {0}'{1}");
+
+    /// <summary>{0} class.</summary>
+    public static readonly DiagnosticDescriptor ProviderClassNotPartial = Error("CRM0023", "Provider class not partial", "Class '{0}' is marked [CrmProvider] but is not partial");
+
+    /// <summary>{0} method.</summary>
+    public static readonly DiagnosticDescriptor InvalidHttpMethod = Error("CRM0024", "Invalid HTTP method", "Invalid HTTP method '{0}'; expected GET, POST, PUT, PATCH or DELETE");
+
+    /// <summary>{0} table, {1} duplicated value.</summary>
+    public static readonly DiagnosticDescriptor EnumTableNotInvertible = Error("CRM0025", "Enum table not invertible", "Enum table '{0}' cannot be applied backwards: '{1}' appears more than once on the right");
+
+    /// <summary>{0} kind, {1} name.</summary>
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("CRM0026", "Duplicate declaration", "Duplicate {0} '{1}'");
+
+    /// <summary>{0} what, {1} where/why.</summary>
+    public static readonly DiagnosticDescriptor NotAllowedHere = Error("CRM0027", "Not allowed here", "{0} is not allowed {1}");
+
+    /// <summary>All descriptors by ID.</summary>
+    public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        SyntaxError, InvalidToken, UnknownUnifiedField, UnknownConstruct, TypeMismatch, UnknownFunction,
+        WrongArgumentCount, DuplicateMapping, RequiredFieldNotWritten, PathParameterWithoutValue, UnknownHook,
+        HookSignatureMismatch, DuplicateProvider, ProviderClassWithoutDefinition, DefinitionWithoutProviderClass,
+        UnknownResource, UnknownOperation, MissingBaseUrl, MissingAuth, UnknownEnumTable, UnknownConversion,
+        UnknownContextValue, ProviderClassNotPartial, InvalidHttpMethod, EnumTableNotInvertible, DuplicateDeclaration,
+        NotAllowedHere,
+    }.ToImmutableDictionary(d => d.Id);
+
+    /// <summary>All descriptors, in ID order.</summary>
+    public static IEnumerable<DiagnosticDescriptor> All
+    {
+        get
+        {
+            var ids = new List<string>(ById.Keys);
+            ids.Sort(System.StringComparer.Ordinal);
+            foreach (var id in ids) yield return ById[id];
+        }
+    }
+}
