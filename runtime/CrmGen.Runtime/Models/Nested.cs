@@ -110,3 +110,22 @@ public sealed class PipelineReference
     /// <summary>The pipeline's unique identifier.</summary>
     [JsonPropertyName("id")] public string? Id { get; set; }
 }
+
+/// <summary>A reference to any record by id.</summary>
+[UnifiedModel]
+public sealed class RecordReference
+{
+    /// <summary>The record's unique identifier.</summary>
+    [JsonPropertyName("id")] public string? Id { get; set; }
+}
+
+/// <summary>A reference to a pipeline stage.</summary>
+[UnifiedModel]
+public sealed class StageReference
+{
+    /// <summary>The stage's unique identifier.</summary>
+    [JsonPropertyName("id")] public string? Id { get; set; }
+
+    /// <summary>The stage's name.</summary>
+    [JsonPropertyName("name")] public string? Name { get; set; }
+}
