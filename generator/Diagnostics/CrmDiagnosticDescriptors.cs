@@ -14,8 +14,32 @@ internal static class CrmDiagnosticDescriptors
     private const string Category = "CrmGen";
     private const string HelpBase = "https://github.com/crmgen/crmgen/blob/main/generator/docs/diagnostics.md#";
 
+    private static readonly string[] CompilationEndTags = { WellKnownDiagnosticTags.CompilationEnd };
+
     private static DiagnosticDescriptor Error(string id, string title, string format)
-        => new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        => new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id, title));
+
+    /// <summary>A diagnostic about the whole project, reported once every file is known (compilation end).</summary>
+    private static DiagnosticDescriptor ProjectError(string id, string title, string format)
+        => new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id, title), customTags: CompilationEndTags);
+
+    /// <summary>
+    /// The link to the section "## CRM0001: Syntax error" of the documentation: its anchor is the
+    /// heading in lower case, punctuation dropped and spaces turned into hyphens.
+    /// </summary>
+    internal static string HelpLink(string id, string title) => HelpBase + Anchor(id + ": " + title);
+
+    /// <summary>The anchor a Markdown renderer gives a heading.</summary>
+    internal static string Anchor(string heading)
+    {
+        var builder = new System.Text.StringBuilder(heading.Length);
+        foreach (var c in heading.Trim())
+        {
+            if (char.IsLetterOrDigit(c) || c == '_' || c == '-') builder.Append(char.ToLowerInvariant(c));
+            else if (c == ' ') builder.Append('-');
+        }
+        return builder.ToString();
+    }
 
     /// <summary>{0}: what was expected and what was found.</summary>
     public static readonly DiagnosticDescriptor SyntaxError = Error("CRM0001", "Syntax error", "{0}");
@@ -53,14 +77,14 @@ internal static class CrmDiagnosticDescriptors
     /// <summary>{0} hook, {1} what does not fit.</summary>
     public static readonly DiagnosticDescriptor HookSignatureMismatch = Error("CRM0012", "Hook signature mismatch", "Hook '@{0}' does not fit: {1}");
 
-    /// <summary>{0} provider name.</summary>
-    public static readonly DiagnosticDescriptor DuplicateProvider = Error("CRM0013", "Duplicate provider", "Provider '{0}' is defined more than once");
+    /// <summary>{0} provider name, {1} where the first definition is (e.g. "; the first is in close.crmmap").</summary>
+    public static readonly DiagnosticDescriptor DuplicateProvider = ProjectError("CRM0013", "Duplicate provider", "Provider '{0}' is defined more than once{1}");
 
     /// <summary>{0} class, {1} provider name.</summary>
-    public static readonly DiagnosticDescriptor ProviderClassWithoutDefinition = Error("CRM0014", "Provider class without definition", "Class '{0}' is marked [CrmProvider(\"{1}\")] but no .crmmap file defines provider '{1}'");
+    public static readonly DiagnosticDescriptor ProviderClassWithoutDefinition = ProjectError("CRM0014", "Provider class without definition", "Class '{0}' is marked [CrmProvider(\"{1}\")] but no .crmmap file defines provider '{1}'");
 
     /// <summary>{0} provider name.</summary>
-    public static readonly DiagnosticDescriptor DefinitionWithoutProviderClass = Error("CRM0015", "Provider without class", "Provider '{0}' has no class marked [CrmProvider(\"{0}\")]; add 'public partial class …' with that attribute");
+    public static readonly DiagnosticDescriptor DefinitionWithoutProviderClass = ProjectError("CRM0015", "Provider without class", "Provider '{0}' has no class marked [CrmProvider(\"{0}\")]; add 'public partial class …' with that attribute");
 
     /// <summary>{0} resource, {1} suggestion.</summary>
     public static readonly DiagnosticDescriptor UnknownResource = Error("CRM0016", "Unknown resource", "Unknown resource '{0}': no [UnifiedModel(\"{0}\")] class{1}");
@@ -84,7 +108,7 @@ internal static class CrmDiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownContextValue = Error("CRM0022", "Unknown context value", "Unknown context value '{0}'; declare it with 'context {0}'{1}");
 
     /// <summary>{0} class.</summary>
-    public static readonly DiagnosticDescriptor ProviderClassNotPartial = Error("CRM0023", "Provider class not partial", "Class '{0}' is marked [CrmProvider] but is not partial");
+    public static readonly DiagnosticDescriptor ProviderClassNotPartial = ProjectError("CRM0023", "Provider class not partial", "Class '{0}' is marked [CrmProvider] but is not partial");
 
     /// <summary>{0} method.</summary>
     public static readonly DiagnosticDescriptor InvalidHttpMethod = Error("CRM0024", "Invalid HTTP method", "Invalid HTTP method '{0}'; expected GET, POST, PUT, PATCH or DELETE");
@@ -98,6 +122,9 @@ internal static class CrmDiagnosticDescriptors
     /// <summary>{0} what, {1} where/why.</summary>
     public static readonly DiagnosticDescriptor NotAllowedHere = Error("CRM0027", "Not allowed here", "{0} is not allowed {1}");
 
+    /// <summary>{0} field, {1} model, {2} the field's C# type.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedFieldType = Error("CRM0028", "Unsupported field type", "Field '{0}' of {1} has type {2}, which a mapping cannot use; mappable types are string, int, long, decimal, double, bool, DateTimeOffset, List<T>, [UnifiedModel] classes and Dictionary<string, object?>");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -106,7 +133,7 @@ internal static class CrmDiagnosticDescriptors
         HookSignatureMismatch, DuplicateProvider, ProviderClassWithoutDefinition, DefinitionWithoutProviderClass,
         UnknownResource, UnknownOperation, MissingBaseUrl, MissingAuth, UnknownEnumTable, UnknownConversion,
         UnknownContextValue, ProviderClassNotPartial, InvalidHttpMethod, EnumTableNotInvertible, DuplicateDeclaration,
-        NotAllowedHere,
+        NotAllowedHere, UnsupportedFieldType,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>All descriptors, in ID order.</summary>

@@ -48,7 +48,12 @@ internal enum PathSegmentKind
     Current,
 }
 
-/// <summary>One step of a path.</summary>
+/// <summary>
+/// One step of a path. <see cref="Name"/> is the (decoded) name for <see cref="PathSegmentKind.Name"/>,
+/// <c>*</c> for a wildcard, <c>$</c> for the current element, and the digits for an index;
+/// <see cref="Index"/> is the index for <see cref="PathSegmentKind.Index"/> and -1 otherwise (also -1
+/// for an index the parser rejected, with a diagnostic).
+/// </summary>
 internal sealed record PathSegmentSyntax(PathSegmentKind Kind, string Name, int Index, TextSpan Span) : SyntaxNode(Span);
 
 /// <summary>

@@ -60,7 +60,9 @@ public sealed class CrmRequestBuilder
 
     /// <summary>
     /// Appends a path hole's value escaped as one segment (<c>../x</c> and <c>a/b?c</c> cannot change
-    /// the path). A null or empty value is an error naming the parameter.
+    /// the path). A null or empty value, and the dot segments <c>.</c> and <c>..</c> (which no
+    /// escaping keeps from moving up the path: <c>%2E</c> is <c>.</c> to URI normalisation), are
+    /// errors naming the parameter.
     /// </summary>
     public void AppendPathParameter(string name, string? value)
     {
@@ -70,9 +72,7 @@ public sealed class CrmRequestBuilder
         }
         if (value == "." || value == "..")
         {
-            value = value.Replace(".", "%2E");
-            _path.Append(value);
-            return;
+            throw new CrmValidationException(Provider, $"The path parameter '{name}' cannot be '{value}'.", name);
         }
         _path.Append(Uri.EscapeDataString(value));
     }

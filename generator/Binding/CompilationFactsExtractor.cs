@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CrmGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CrmGen.Generator.Binding;
+
+/// <summary>
+/// Takes the <see cref="CompilationFacts"/> the binder needs from a compilation: the unified
+/// models (classes marked <c>[CrmGen.UnifiedModel]</c> in the compilation and in the assembly
+/// that defines the attribute) and the provider classes (classes marked
+/// <c>[CrmGen.CrmProvider]</c> in the compilation).
+/// </summary>
+/// <remarks>
+/// This runs on every compilation change, so it looks at as little as it can: a syntactic pass
+/// over type declarations that carry attributes picks the candidate class names, and only those
+/// symbols are asked for their attributes. The result is sorted and made of equatable values,
+/// so an unrelated edit yields equal facts.
+/// </remarks>
+internal static class CompilationFactsExtractor
+{
+    private const string UnifiedModelAttributeName = "CrmGen.UnifiedModelAttribute";
+    private const string CrmProviderAttributeName = "CrmGen.CrmProviderAttribute";
+
+    /// <summary>Extracts the facts of <paramref name="compilation"/>.</summary>
+    public static CompilationFacts Extract(Compilation compilation, CancellationToken ct)
+    {
+        var unifiedModelAttribute = compilation.GetTypeByMetadataName(UnifiedModelAttributeName);
+        var providerAttribute = compilation.GetTypeByMetadataName(CrmProviderAttributeName);
+        if (unifiedModelAttribute is null && providerAttribute is null)
+        {
+            return new CompilationFacts(EquatableArray<UnifiedModelFacts>.Empty, EquatableArray<ProviderClassFacts>.Empty);
+        }
+
+        var resolver = new CrmTypeResolver(unifiedModelAttribute);
+        var models = new List<UnifiedModelFacts>();
+        var providers = new List<ProviderClassFacts>();
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+        foreach (var type in FindAttributedSourceClasses(compilation, ct))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!seen.Add(type)) continue;
+            foreach (var attribute in type.GetAttributes())
+            {
+                var attributeClass = attribute.AttributeClass;
+                if (attributeClass is null) continue;
+                if (unifiedModelAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass, unifiedModelAttribute))
+                {
+                    models.Add(DescribeModel(type, attribute, resolver, ct));
+                }
+                else if (providerAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass, providerAttribute))
+                {
+                    var provider = DescribeProvider(type, attribute, resolver, ct);
+                    if (provider is not null) providers.Add(provider);
+                }
+            }
+        }
+
+        // The runtime's own models (Contact, Pipeline…) live in the attribute's assembly.
+        if (unifiedModelAttribute is not null
+            && !SymbolEqualityComparer.Default.Equals(unifiedModelAttribute.ContainingAssembly, compilation.Assembly))
+        {
+            AddMetadataModels(unifiedModelAttribute.ContainingAssembly.GlobalNamespace, unifiedModelAttribute, resolver, models, ct);
+        }
+
+        models.Sort(static (a, b) => string.CompareOrdinal(a.FullyQualifiedName, b.FullyQualifiedName));
+        providers.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.ProviderName, b.ProviderName);
+            return byName != 0 ? byName : string.CompareOrdinal(a.FullyQualifiedName, b.FullyQualifiedName);
+        });
+        return new CompilationFacts(models.ToEquatableArray(), providers.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The classes of the compilation that may carry one of the two attributes: a syntactic
+    /// filter on attribute names (including using aliases), then a symbol lookup by name.
+    /// </summary>
+    private static IEnumerable<INamedTypeSymbol> FindAttributedSourceClasses(Compilation compilation, CancellationToken ct)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var attributeNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "UnifiedModel", "UnifiedModelAttribute", "CrmProvider", "CrmProviderAttribute",
+        };
+
+        var roots = new List<CompilationUnitSyntax>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (tree.GetRoot(ct) is not CompilationUnitSyntax root) continue;
+            roots.Add(root);
+            foreach (var alias in AliasNames(root)) attributeNames.Add(alias);
+        }
+
+        foreach (var root in roots)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is not TypeDeclarationSyntax { AttributeLists.Count: > 0 } declaration
+                    || !(declaration is ClassDeclarationSyntax || declaration.IsKind(SyntaxKind.RecordDeclaration)))
+                {
+                    continue;
+                }
+
+                if (HasCandidateAttribute(declaration, attributeNames)) names.Add(declaration.Identifier.ValueText);
+            }
+        }
+
+        if (names.Count == 0) return Array.Empty<INamedTypeSymbol>();
+        return compilation.GetSymbolsWithName(names.Contains, SymbolFilter.Type, ct).OfType<INamedTypeSymbol>();
+    }
+
+    private static IEnumerable<string> AliasNames(CompilationUnitSyntax root)
+    {
+        foreach (var usingDirective in root.Usings)
+        {
+            if (usingDirective.Alias is not null) yield return usingDirective.Alias.Name.Identifier.ValueText;
+        }
+        foreach (var member in root.Members)
+        {
+            if (member is not BaseNamespaceDeclarationSyntax ns) continue;
+            foreach (var usingDirective in ns.Usings)
+            {
+                if (usingDirective.Alias is not null) yield return usingDirective.Alias.Name.Identifier.ValueText;
+            }
+        }
+    }
+
+    private static bool HasCandidateAttribute(TypeDeclarationSyntax declaration, HashSet<string> attributeNames)
+    {
+        foreach (var list in declaration.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => "",
+                };
+                if (attributeNames.Contains(name)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static void AddMetadataModels(
+        INamespaceSymbol ns,
+        INamedTypeSymbol unifiedModelAttribute,
+        CrmTypeResolver resolver,
+        List<UnifiedModelFacts> models,
+        CancellationToken ct)
+    {
+        foreach (var type in ns.GetTypeMembers())
+        {
+            AddMetadataModel(type, unifiedModelAttribute, resolver, models, ct);
+        }
+        foreach (var child in ns.GetNamespaceMembers())
+        {
+            AddMetadataModels(child, unifiedModelAttribute, resolver, models, ct);
+        }
+    }
+
+    private static void AddMetadataModel(
+        INamedTypeSymbol type,
+        INamedTypeSymbol unifiedModelAttribute,
+        CrmTypeResolver resolver,
+        List<UnifiedModelFacts> models,
+        CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (type.TypeKind == TypeKind.Class && type.DeclaredAccessibility == Accessibility.Public)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, unifiedModelAttribute))
+                {
+                    models.Add(DescribeModel(type, attribute, resolver, ct));
+                    break;
+                }
+            }
+        }
+        foreach (var nested in type.GetTypeMembers())
+        {
+            AddMetadataModel(nested, unifiedModelAttribute, resolver, models, ct);
+        }
+    }
+
+    private static UnifiedModelFacts DescribeModel(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
+    {
+        string? resource = null;
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value)
+        {
+            resource = value;
+        }
+
+        var properties = new List<UnifiedPropertyFacts>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+
+        // Most derived first, so an override or `new` property hides the base one.
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            ct.ThrowIfCancellationRequested();
+            var level = new List<UnifiedPropertyFacts>();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IPropertySymbol property || !IsSettable(property) || !names.Add(property.Name)) continue;
+                level.Add(new UnifiedPropertyFacts(WireName(property), property.Name, resolver.Resolve(property.Type)));
+            }
+            properties.InsertRange(0, level);
+        }
+
+        return new UnifiedModelFacts(
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            type.Name,
+            resource,
+            properties.ToEquatableArray());
+    }
+
+    private static bool IsSettable(IPropertySymbol property)
+        => !property.IsStatic
+           && !property.IsIndexer
+           && property.DeclaredAccessibility == Accessibility.Public
+           && property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false };
+
+    /// <summary>The name from <c>[JsonPropertyName]</c>, otherwise the C# name in snake_case.</summary>
+    private static string WireName(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (attributeClass is not null
+                && attributeClass.Name == "JsonPropertyNameAttribute"
+                && CrmTypeResolver.IsInNamespace(attributeClass, "System", "Text", "Json", "Serialization")
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+        }
+        return SnakeCase.From(property.Name);
+    }
+
+    private static ProviderClassFacts? DescribeProvider(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
+    {
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string providerName)
+        {
+            return null;
+        }
+
+        TypeDeclarationSyntax? declaration = null;
+        var isPartial = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(ct) is not TypeDeclarationSyntax candidate) continue;
+            if (candidate.Modifiers.Any(SyntaxKind.PartialKeyword)) isPartial = true;
+            if (declaration is null || (declaration.AttributeLists.Count == 0 && candidate.AttributeLists.Count > 0))
+            {
+                declaration = candidate;
+            }
+        }
+
+        // The generated part of a nested class also needs every containing class to be partial.
+        for (var container = type.ContainingType; container is not null && isPartial; container = container.ContainingType)
+        {
+            isPartial = container.DeclaringSyntaxReferences.Any(r => r.GetSyntax(ct) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+        }
+
+        var hooks = new List<HookMethodFacts>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method) continue;
+            var parameters = ImmutableArray.CreateBuilder<CrmType>(method.Parameters.Length);
+            foreach (var parameter in method.Parameters)
+            {
+                parameters.Add(parameter.RefKind is RefKind.None or RefKind.In
+                    ? resolver.Resolve(parameter.Type)
+                    : new CrmType(CrmTypeKind.Error, parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+            }
+            var returnType = method.ReturnsByRef || method.ReturnsByRefReadonly
+                ? new CrmType(CrmTypeKind.Error, "ref " + method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                : resolver.Resolve(method.ReturnType);
+            hooks.Add(new HookMethodFacts(method.Name, returnType, new EquatableArray<CrmType>(parameters.MoveToImmutable())));
+        }
+        // Stable sort: overloads keep their declaration order.
+        var sortedHooks = hooks.Select((h, i) => (h, i))
+            .OrderBy(x => x.h.Name, StringComparer.Ordinal)
+            .ThenBy(x => x.i)
+            .Select(x => x.h);
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
+        var filePath = "";
+        var span = default(TextSpan);
+        var lineSpan = default(LinePositionSpan);
+        if (declaration is not null)
+        {
+            filePath = declaration.SyntaxTree.FilePath;
+            span = declaration.Identifier.Span;
+            lineSpan = declaration.SyntaxTree.GetLineSpan(span, ct).Span;
+        }
+
+        return new ProviderClassFacts(
+            providerName,
+            ns,
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            isPartial,
+            sortedHooks.ToEquatableArray(),
+            filePath,
+            span,
+            lineSpan);
+    }
+}

@@ -1,0 +1,209 @@
+using CrmGen.Generator.Diagnostics;
+using CrmGen.Generator.Parsing;
+using CrmGen.Generator.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CrmGen.Generator.Tests.Parsing;
+
+/// <summary>
+/// The parser never throws, and what it returns is well formed: for thousands of random and
+/// mutated inputs, and for inputs made invalid on purpose, which must always be reported.
+/// </summary>
+public class ParserRobustnessTests
+{
+    private const int FuzzCount = 12000;
+
+    [Fact]
+    public void Fuzz_corpus_never_throws_and_always_gives_a_well_formed_result()
+    {
+        var index = 0;
+        foreach (var text in CrmMapFuzzCorpus.Generate(FuzzCount, seed: 20240521))
+        {
+            CrmMapFileSyntax file;
+            try
+            {
+                file = CrmMapParser.Parse("fuzz.crmmap", text);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"Input #{index} threw {e.GetType().Name}: {e.Message}\n--- input ---\n{text}");
+            }
+            AssertWellFormed(text, file, index);
+            if (index % 97 == 0) Assert.Equal(file, CrmMapParser.Parse("fuzz.crmmap", text));
+            index++;
+        }
+        Assert.Equal(FuzzCount, index);
+    }
+
+    [Fact]
+    public void Corpus_is_deterministic()
+    {
+        Assert.Equal(CrmMapFuzzCorpus.Generate(300, 7), CrmMapFuzzCorpus.Generate(300, 7));
+        Assert.NotEqual(CrmMapFuzzCorpus.Generate(300, 7), CrmMapFuzzCorpus.Generate(300, 8));
+    }
+
+    [Fact]
+    public void Tokenize_pieces_concatenate_back_to_the_text()
+    {
+        foreach (var (_, text) in CrmMapExamples.All) Assert.Equal(text, string.Concat(CrmMapFuzzCorpus.Tokenize(text)));
+    }
+
+    public static TheoryData<string, string> InvalidInsertions() => new()
+    {
+        { "unterminated string", " \"open\n" },
+        { "accented letter", " \u00e9 " },
+        { "CJK", " \u65e5\u672c " },
+        { "control character", " \u0001 " },
+        { "lone high surrogate", " \uD800 " },
+        { "lone low surrogate", " \uDC00 " },
+        { "emoji", " \uD83D\uDE00 " },
+        { "no-break space", "\u00A0" },
+        { "unterminated comment", " /* open" },
+    };
+
+    /// <summary>
+    /// Each example with an invalid token inserted at many token boundaries (outside strings
+    /// and comments): there must be a CRM0002 exactly where the insertion is.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(InvalidInsertions))]
+    public void Invalid_tokens_are_always_reported_where_they_are(string kind, string insertion)
+    {
+        var random = new Random(kind.Length * 7919);
+        var checkedCount = 0;
+        foreach (var (name, seed) in CrmMapExamples.All)
+        {
+            var offsets = TokenBoundaries(seed);
+            for (var n = 0; n < 40; n++)
+            {
+                var at = offsets[random.Next(offsets.Count)];
+                // An opened comment that a later '*/' closes is not an error.
+                if (insertion.Contains("/*", StringComparison.Ordinal) && seed.IndexOf("*/", at, StringComparison.Ordinal) >= 0) continue;
+                var text = seed.Substring(0, at) + insertion + seed.Substring(at);
+                var file = CrmMapParser.Parse("t.crmmap", text);
+                var expectedStart = at + (insertion.Length - insertion.TrimStart(' ').Length);
+                Assert.True(
+                    file.Diagnostics.Any(d => d.Id == "CRM0002" && d.Span.Start == expectedStart),
+                    $"{kind} in {name} at {at}: expected CRM0002 at {expectedStart}; got\n{ParserTestHelpers.Format(file)}");
+                AssertWellFormed(text, file, n);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount >= 200);
+    }
+
+    [Fact]
+    public void Bad_escapes_in_any_string_are_reported()
+    {
+        foreach (var (name, seed) in CrmMapExamples.All)
+        {
+            var pieces = CrmMapFuzzCorpus.Tokenize(seed);
+            var offset = 0;
+            foreach (var piece in pieces)
+            {
+                if (piece.Length >= 2 && piece[0] == '"' && piece[^1] == '"')
+                {
+                    var text = seed.Substring(0, offset + 1) + "\\q" + seed.Substring(offset + 1);
+                    var file = CrmMapParser.Parse("t.crmmap", text);
+                    Assert.True(
+                        file.Diagnostics.Any(d => d.Id == "CRM0002" && d.Span == new TextSpan(offset + 1, 2)),
+                        $"bad escape in {name} at {offset}:\n{ParserTestHelpers.Format(file)}");
+                }
+                offset += piece.Length;
+            }
+        }
+    }
+
+    /// <summary>Cutting an example anywhere inside a provider leaves a brace open: that is always an error.</summary>
+    [Fact]
+    public void Truncation_inside_a_provider_is_always_reported()
+    {
+        var checkedCount = 0;
+        foreach (var (name, seed) in CrmMapExamples.All)
+        {
+            var depth = 0;
+            var offset = 0;
+            foreach (var piece in CrmMapFuzzCorpus.Tokenize(seed))
+            {
+                offset += piece.Length;
+                if (piece == "{") depth++;
+                else if (piece == "}") depth--;
+                if (depth == 0) continue;
+                var text = seed.Substring(0, offset);
+                var file = CrmMapParser.Parse("t.crmmap", text);
+                Assert.True(file.Diagnostics.Count > 0, $"{name} cut at {offset} gave no diagnostic");
+                AssertWellFormed(text, file, offset);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 500);
+    }
+
+    [Fact]
+    public void Every_single_token_deletion_of_the_reference_example_is_reported_or_still_valid()
+    {
+        var pieces = CrmMapFuzzCorpus.Tokenize(CrmMapExamples.ReadmeClose);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(pieces[i])) continue;
+            var text = string.Concat(pieces.Take(i).Concat(pieces.Skip(i + 1)));
+            var file = CrmMapParser.Parse("t.crmmap", text);
+            AssertWellFormed(text, file, i);
+            // Removing a brace, a parenthesis or an arrow always breaks the file.
+            if (pieces[i] is "{" or "}" or "(" or ")" or "<-" or "->")
+            {
+                Assert.True(file.Diagnostics.Count > 0, $"deleting '{pieces[i]}' (piece {i}) gave no diagnostic");
+            }
+        }
+    }
+
+    /// <summary>Offsets between lexical pieces that are not inside a string or comment.</summary>
+    private static List<int> TokenBoundaries(string text)
+    {
+        var offsets = new List<int>();
+        var offset = 0;
+        var afterLineComment = false;
+        foreach (var piece in CrmMapFuzzCorpus.Tokenize(text))
+        {
+            // The end of a '//' comment is still inside it.
+            if (!afterLineComment) offsets.Add(offset);
+            afterLineComment = piece.StartsWith("//", StringComparison.Ordinal);
+            offset += piece.Length;
+        }
+        if (!afterLineComment) offsets.Add(offset);
+        return offsets;
+    }
+
+    private static void AssertWellFormed(string text, CrmMapFileSyntax file, int index)
+    {
+        var lines = LineMap.FromText(text);
+        foreach (var d in file.Diagnostics)
+        {
+            if (d.Id is not ("CRM0001" or "CRM0002")) Fail($"unexpected id {d.Id}");
+            if (d.Span.End > text.Length) Fail($"diagnostic span {d.Span} beyond the text ({text.Length})");
+            if (!d.LineSpan.Equals(lines.GetLineSpan(d.Span))) Fail($"line span {d.LineSpan} does not match {d.Span}");
+            var message = d.Arguments[0];
+            if (message.StartsWith("Internal error", StringComparison.Ordinal)) Fail(message);
+            if (message.Length == 0) Fail("empty message");
+        }
+        for (var i = 1; i < file.Diagnostics.Count; i++)
+        {
+            if (file.Diagnostics[i].Span.Start < file.Diagnostics[i - 1].Span.Start) Fail("diagnostics out of order");
+        }
+        var hasMissing = false;
+        foreach (var (parent, child) in SyntaxWalker.Edges(file))
+        {
+            if (child.Span.End > text.Length) Fail($"{child.GetType().Name} span {child.Span} beyond the text");
+            if (parent is not null && !parent.Span.Contains(child.Span) && child.Span != parent.Span
+                && !(child.Span.IsEmpty && child.Span.Start >= parent.Span.Start && child.Span.Start <= parent.Span.End))
+            {
+                Fail($"{child.GetType().Name} {child.Span} is outside its parent {parent.GetType().Name} {parent.Span}");
+            }
+            if (child is MissingExpressionSyntax || child is IdentifierSyntax { IsMissing: true }) hasMissing = true;
+        }
+        if (hasMissing && file.Diagnostics.IsEmpty) Fail("the tree has missing pieces but there is no diagnostic");
+
+        void Fail(string problem)
+            => throw new Xunit.Sdk.XunitException($"Input #{index}: {problem}\n--- input ---\n{text}\n--- diagnostics ---\n{ParserTestHelpers.Format(file)}");
+    }
+}
