@@ -32,6 +32,9 @@ internal sealed class EmitContext
     /// <summary>The <c>IntegratedAccount</c> variable of the method, or null where none is in scope.</summary>
     public string? Account { get; init; }
 
+    /// <summary>True when <see cref="Account"/> may be null at run time (the read path's <c>options.Account</c>).</summary>
+    public bool AccountMayBeNull { get; init; }
+
     /// <summary>The record id variable of the method, or null where none is in scope.</summary>
     public string? Id { get; init; }
 

@@ -244,6 +244,7 @@ internal sealed class ExpressionEmitter
     private CsValue ContextValue(string name)
     {
         if (_context.Account is not { } account) return new CsValue("((string?)null)", CrmType.String, true);
+        if (_context.AccountMayBeNull) return new CsValue(account + "?.GetContext(" + CSharpText.String(name) + ")", CrmType.String, true);
         var required = _context.ContextValues.TryGetValue(name, out var isRequired) && isRequired;
         return required
             ? new CsValue(account + ".GetRequiredContext(" + CSharpText.String(name) + ")", CrmType.String, false)

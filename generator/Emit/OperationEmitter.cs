@@ -163,6 +163,7 @@ internal static class OperationEmitter
         var expressions = new ExpressionEmitter(new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues)
         {
             Names = names,
+            Account = "account",
         }, null, "input");
         var emitter = new WriteBodyEmitter(w, names);
         emitter.Body((BoundJsonObject)ReadNormalizer.Normalize(write.Body), expressions);
@@ -177,7 +178,7 @@ internal static class OperationEmitter
         readRecord = ReadRecord(read, resource, model, context);
 
         var names = new ReadNames();
-        var responseContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names };
+        var responseContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names, Account = "options.Account", AccountMayBeNull = true };
         var expressions = new ExpressionEmitter(responseContext, null, null);
         var response = new ReadScope(names);
         var outputType = isList ? "global::System.Collections.Generic.List<" + model + ">" : model;
@@ -210,7 +211,7 @@ internal static class OperationEmitter
     private static string ReadRecord(BoundRead read, BoundResource resource, string model, EmitContext context)
     {
         var names = new ReadNames();
-        var recordContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names };
+        var recordContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names, Account = "options.Account", AccountMayBeNull = true };
         var record = (BoundObjectConstruction)ReadNormalizer.Normalize(read.Record);
         var scope = new ReadScope(names);
         ReadPlanBuilder.Collect(record, scope);

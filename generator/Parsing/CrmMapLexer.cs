@@ -40,7 +40,7 @@ internal sealed class CrmMapLexer
     public static Token[] Tokenize(string text, int start, int end, SyntaxDiagnosticSink sink, bool isHole, CancellationToken cancellationToken)
     {
         var lexer = new CrmMapLexer(text, start, end, sink, isHole);
-        var tokens = new Token[isHole ? 4 : System.Math.Max(16, (end - start) / 3)];
+        var tokens = new Token[isHole ? 4 : 16 + ((end - start) / 6)];
         var count = 0;
         while (true)
         {

@@ -37,12 +37,12 @@ internal static partial class CrmMapParser
 
         /// <summary>
         /// After a member or mapping: resynchronise if it had an error, unless it ended with its own
-        /// closing brace (its body already recovered, so what follows is parsed normally). Always
-        /// makes progress.
+        /// closing brace (its body already recovered, so what follows is parsed normally; a stray
+        /// brace that was dropped does not count). Always makes progress.
         /// </summary>
         private void Recover(int before, int errorSerial, Level level, bool stopAtComma)
         {
-            if (_errorSerial != errorSerial && !(_position > before && Previous.Kind == TokenKind.CloseBrace))
+            if (_errorSerial != errorSerial && !(_position > before && Previous.Kind == TokenKind.CloseBrace && _position - 1 != _strayCloseBrace))
             {
                 if (_position == before) Advance();
                 SkipToSync(level, stopAtComma);
@@ -77,24 +77,32 @@ internal static partial class CrmMapParser
                 Advance();
                 return;
             }
+            var next = Peek(1);
+            if (At(TokenKind.CloseBrace) && !Current.IsAtLineStart && !next.IsAtLineStart
+                && next.Kind is not (TokenKind.EndOfFile or TokenKind.CloseBrace))
+            {
+                // 'errors } message <- error }': a '}' typed for the '{' in the middle of a line.
+                ReportUnexpected("'{' " + After());
+                Advance();
+                return;
+            }
             ReportMissing("'{' " + After());
             if (Current.IsAtLineStart) return;
             for (var i = _position; i < _tokens.Length; i++)
             {
                 var token = _tokens[i];
-                if (token.Kind == TokenKind.EndOfFile || (i > _position && (token.IsAtLineStart || token.Kind == TokenKind.CloseBrace))) break;
+                if (token.Kind is TokenKind.EndOfFile or TokenKind.CloseBrace || (i > _position && token.IsAtLineStart)) return;
                 // Do not take the brace of a member on the same line: 'update PATCH "/x" path { … }'.
-                if (token.Kind == TokenKind.Identifier && _tokens[i + 1].Kind == TokenKind.OpenBrace && IsBlockKeyword(token.Value)) break;
+                if (token.Kind == TokenKind.Identifier && IsBlockKeyword(token.Value)
+                    && (_tokens[i + 1].Kind == TokenKind.OpenBrace || _tokens[i + 1].IsIdentifier("from")))
+                {
+                    return;
+                }
                 if (token.Kind == TokenKind.OpenBrace)
                 {
                     while (_position <= i) Advance();
                     return;
                 }
-            }
-            var next = Peek(1);
-            if (At(TokenKind.CloseBrace) && !next.IsAtLineStart && next.Kind is not (TokenKind.EndOfFile or TokenKind.CloseBrace))
-            {
-                Advance();
             }
         }
 

@@ -209,7 +209,11 @@ internal static partial class CrmMapParser
                 {
                     ReportMissing("an expression " + After());
                     var missing = new MissingExpressionSyntax(MissingSpan);
-                    if (IsStrayCloseBrace()) Advance();
+                    if (IsStrayCloseBrace())
+                    {
+                        _strayCloseBrace = _position;
+                        Advance();
+                    }
                     return missing;
                 }
             }

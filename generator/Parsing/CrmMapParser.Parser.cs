@@ -45,6 +45,9 @@ internal static partial class CrmMapParser
         /// <summary>Index of the '{' of the innermost mapping block being parsed, or -1.</summary>
         private int _blockOpen = -1;
 
+        /// <summary>Index of the last '}' dropped as a typo inside an expression, or -1.</summary>
+        private int _strayCloseBrace = -1;
+
         /// <summary>Counts every error the parser found (also suppressed ones), so callers can tell whether a construct failed.</summary>
         private int _errorSerial;
 

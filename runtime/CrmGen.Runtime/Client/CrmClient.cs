@@ -185,7 +185,7 @@ public sealed class CrmClient : IDisposable
             throw new CrmProviderException(provider.Name, account.Id, status, error.Code, error.Message, DecodeBody(body.WrittenSpan));
         }
 
-        return ReadResponse(op, body.WrittenSpan, options.ToReadOptions());
+        return ReadResponse(op, body.WrittenSpan, options.ToReadOptions(account));
     }
 
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it; otherwise does nothing.</summary>
@@ -252,7 +252,7 @@ public sealed class CrmClient : IDisposable
             if (request.Headers.UserAgent.Count == 0) request.Headers.UserAgent.Add(UserAgent);
             if (op.HasBody)
             {
-                request.Content = new PooledJsonContent(JsonBodyWriter.Write(op, input));
+                request.Content = new PooledJsonContent(JsonBodyWriter.Write(op, account, input));
             }
             return request;
         }

@@ -25,8 +25,6 @@ public sealed record CrmRequestOptions
     public IReadOnlyDictionary<string, string?>? RemoteQuery { get; init; }
 
     /// <summary>The read options the generated response mapping receives.</summary>
-    internal CrmReadOptions ToReadOptions()
-        => IgnoreRemoteData ? IgnoreRemoteDataReadOptions : CrmReadOptions.Default;
-
-    private static readonly CrmReadOptions IgnoreRemoteDataReadOptions = new() { IgnoreRemoteData = true };
+    internal CrmReadOptions ToReadOptions(IntegratedAccount account)
+        => new() { IgnoreRemoteData = IgnoreRemoteData, Account = account };
 }

@@ -10,7 +10,7 @@ internal static class JsonBodyWriter
     private static Utf8JsonWriter? t_writer;
 
     /// <summary>Writes the body; the caller owns (and disposes) the returned buffer.</summary>
-    public static PooledBufferWriter Write<TInput, TOutput>(CrmOperation<TInput, TOutput> operation, TInput input)
+    public static PooledBufferWriter Write<TInput, TOutput>(CrmOperation<TInput, TOutput> operation, IntegratedAccount account, TInput input)
         where TInput : class
         where TOutput : class
     {
@@ -28,7 +28,7 @@ internal static class JsonBodyWriter
 
         try
         {
-            operation.WriteBody(writer, input);
+            operation.WriteBody(writer, account, input);
             writer.Flush();
             if (writer.BytesCommitted == 0)
             {

@@ -77,7 +77,10 @@ public abstract class CrmOperation<TInput, TOutput> : CrmOperation
     public abstract void BuildRequest(CrmRequestBuilder request, IntegratedAccount account, string? id, TInput input);
 
     /// <summary>Writes the request body (only called when <see cref="CrmOperation.HasBody"/>).</summary>
-    public virtual void WriteBody(Utf8JsonWriter writer, TInput input)
+    /// <param name="writer">The body's writer.</param>
+    /// <param name="account">The integrated account (context values the body may carry).</param>
+    /// <param name="input">The unified input.</param>
+    public virtual void WriteBody(Utf8JsonWriter writer, IntegratedAccount account, TInput input)
     {
     }
 
@@ -108,4 +111,7 @@ public sealed class CrmReadOptions
 
     /// <summary>When true, records get no <c>remote_data</c> (and nothing is allocated for it).</summary>
     public bool IgnoreRemoteData { get; init; }
+
+    /// <summary>The integrated account the response belongs to (for mappings that read <c>context.X</c>); may be null.</summary>
+    public IntegratedAccount? Account { get; init; }
 }

@@ -84,7 +84,7 @@ internal sealed class TestProvider : ICrmProvider
             request.AddQuery("mode", "strict");
         }
 
-        public override void WriteBody(Utf8JsonWriter writer, Contact input)
+        public override void WriteBody(Utf8JsonWriter writer, IntegratedAccount account, Contact input)
         {
             writer.WriteStartObject();
             writer.WriteString("first", input.FirstName);

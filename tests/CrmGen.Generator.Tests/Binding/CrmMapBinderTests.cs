@@ -300,6 +300,27 @@ public class CrmMapBinderTests
     }
 
     [Fact]
+    public void A_quoted_first_segment_is_provider_data_not_the_account()
+    {
+        var provider = BindSingle("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              context region
+              resource contacts {
+                get GET "/contacts/{id}" {
+                  read { first_name <- "context".name, last_name <- context.region, title <- "credentials" }
+                }
+              }
+            }
+            """);
+        var record = Operation(provider, "contacts", "get").Read!.Record;
+        Assert.Equal(Read(CrmType.String, "context", "name"), Field(record, "first_name"));
+        Assert.Equal(new BoundContextReference("region"), Field(record, "last_name"));
+        Assert.Equal(new BoundLiteral(LiteralKind.String, "credentials", CrmType.String), Field(record, "title"));
+    }
+
+    [Fact]
     public void A_file_with_errors_generates_nothing_but_keeps_every_diagnostic()
     {
         var bound = BindingTestHost.Bind(BindingExamples.ReadmeClose + "\nprovider test {\n  base_url \"https://x.test\"\n  auth none\n  errors { message <- }\n  resource contact { }\n}\n");

@@ -26,7 +26,7 @@ public abstract class WritePathTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            operation.WriteBody(writer, input);
+            operation.WriteBody(writer, Account(), input);
         }
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();

@@ -183,6 +183,92 @@ public class SyntaxErrorTests
     }
 
     [Fact]
+    public void Operations_outside_a_resource_are_reported_once_and_parsed()
+    {
+        const string text = """
+            provider p {
+              resource contacts
+              }
+                list GET "/c" { read from results { id <- id } }
+                get GET "/c/{id}" { read { id <- id } }
+              base_url "x"
+            }
+            """;
+        var file = AssertDiagnostics(text,
+            "CRM0001 (2,20)-(2,20): Expected '{' after 'contacts' but found '}'",
+            "CRM0001 (4,5)-(4,9): Expected a provider member (display_name, base_url, auth, header, context, errors, enum or resource) but found the operation 'list'; operations belong inside 'resource NAME { … }'");
+        Assert.IsType<SettingSyntax>(file.Providers[0].Members[^1]);
+    }
+
+    [Fact]
+    public void Operation_members_outside_an_operation_are_reported_once()
+    {
+        const string text = """
+            provider p {
+              resource r {
+                get GET "/x" }
+                  read { id <- id }
+                  write { a <- b }
+                list GET "/y" { }
+              }
+            }
+            """;
+        var file = AssertDiagnostics(text,
+            "CRM0001 (3,17)-(3,17): Expected '{' after '\"/x\"' but found '}'",
+            "CRM0001 (4,7)-(4,11): Expected an operation (list, get, create, update, delete or action NAME) but found the operation member 'read'; members belong inside an operation");
+        Assert.Equal(new[] { "get", "list" }, ((ResourceSyntax)file.Providers[0].Members[0]).Operations.Select(o => o.Kind.Text));
+    }
+
+    [Fact]
+    public void Mappings_outside_a_block_are_reported_once()
+    {
+        const string text = """
+            provider p {
+              resource r {
+                get GET "/x" {
+                  read }
+                    id <- id
+                    name <- name
+                  write { a <- b }
+                }
+              }
+            }
+            """;
+        var file = AssertDiagnostics(text,
+            "CRM0001 (4,11)-(4,11): Expected '{' after 'read' but found '}'",
+            "CRM0001 (5,9)-(5,11): Expected an operation member (requires, path, query, header, read, write or map) but found a mapping; mappings belong inside 'read { … }', 'write { … }' or 'map { … }'");
+        var members = ((ResourceSyntax)file.Providers[0].Members[0]).Operations[0].Members;
+        Assert.Equal(new[] { "read", "write" }, members.Cast<MappingSectionSyntax>().Select(m => m.Kind.Text));
+    }
+
+    [Fact]
+    public void A_closing_brace_typed_for_an_opening_one_in_mid_line_is_taken_as_the_brace()
+    {
+        var file = AssertDiagnostics("provider p {\n  errors } message <- error }\n  base_url \"x\"\n}",
+            "CRM0001 (2,10)-(2,11): Expected '{' after 'errors' but found '}'");
+        var errors = Assert.IsType<ErrorsSyntax>(file.Providers[0].Members[0]);
+        Assert.Single(errors.Block.Mappings);
+        Assert.Equal(2, file.Providers[0].Members.Count);
+    }
+
+    [Fact]
+    public void A_stray_closing_brace_in_an_expression_does_not_close_the_block()
+    {
+        var file = AssertDiagnostics(InRead("a <- } { x <- y } ]\nb <- c"),
+            "CRM0001 (7,5)-(7,5): Expected an expression after '<-' but found '}'");
+        Assert.Equal(new[] { "a", "b" }, ReadSection(file).Block.Mappings.Select(m => SyntaxPrinter.Print(m.Target)));
+    }
+
+    [Fact]
+    public void A_missing_opening_brace_does_not_take_the_brace_of_a_member_on_the_same_line()
+    {
+        var file = AssertDiagnostics("provider p { resource r {\n  update PATCH \"/c\" path { id <- x } write { a <- b } }\n} }",
+            "CRM0001 (2,21)-(2,25): Expected '{' after '\"/c\"' but found 'path'");
+        var operation = ((ResourceSyntax)file.Providers[0].Members[0]).Operations[0];
+        Assert.Equal(new[] { "ParameterBlockSyntax", "MappingSectionSyntax" }, operation.Members.Select(m => m.GetType().Name));
+    }
+
+    [Fact]
     public void Names_missing_from_declarations_are_empty_identifiers()
     {
         var file = AssertDiagnostics("provider {\n  resource {\n    action POST \"/x\" { }\n  }\n  enum { \"a\" -> \"b\" }\n  context\n}",

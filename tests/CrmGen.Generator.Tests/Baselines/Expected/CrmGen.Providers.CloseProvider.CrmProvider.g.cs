@@ -183,7 +183,7 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
         }
 
         /// <inheritdoc />
-        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.Pipeline input)
+        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.IntegratedAccount account, global::CrmGen.Pipeline input)
         {
             writer.WriteStartObject();
             if (input.Name is { } v0)

@@ -167,7 +167,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
         }
 
         /// <inheritdoc />
-        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.Contact input)
+        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.IntegratedAccount account, global::CrmGen.Contact input)
         {
             writer.WriteStartObject();
             writer.WriteStartObject("properties"u8);

@@ -245,7 +245,7 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
         }
 
         /// <inheritdoc />
-        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.Contact input)
+        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.IntegratedAccount account, global::CrmGen.Contact input)
         {
             writer.WriteStartObject();
             writer.WriteStartObject("data"u8);
@@ -1252,7 +1252,7 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
         }
 
         /// <inheritdoc />
-        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.Contact input)
+        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.IntegratedAccount account, global::CrmGen.Contact input)
         {
             writer.WriteStartObject();
             writer.WriteStartObject("name"u8);
