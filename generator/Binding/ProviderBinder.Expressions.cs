@@ -189,9 +189,10 @@ internal sealed partial class ProviderBinder
             switch (segment.Kind)
             {
                 case PathSegmentKind.Current when index == 0:
-                    if (!scope.InEach)
+                    // Outside 'each', '$' is the record itself: '$[0].message' reads a body that is an array.
+                    if (!scope.InEach && path.Segments.Count == 1)
                     {
-                        _bag.Report(D.NotAllowedHere, segment.Span, "'$'", "outside 'each'; it is the current element of a projection");
+                        _bag.Report(D.NotAllowedHere, segment.Span, "'$'", "alone outside 'each'; it is the current element of a projection (write '$[0].x' to start a path at the record itself)");
                         return ErrorExpression;
                     }
                     break;

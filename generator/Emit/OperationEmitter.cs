@@ -186,6 +186,14 @@ internal static class OperationEmitter
         ReadPlanBuilder.NodeAt(response.Root, read.RecordPath).Requirements.Add(new RecordRequirement(slot, isList, model));
 
         var w = new CodeWriter();
+        if (operation.Read is null)
+        {
+            // No read mapping: a success without a body (204 No Content, e.g. a PATCH) is a record
+            // with nothing set. With a read mapping an empty body stays an error (no partial records).
+            w.Open("if (" + ReadCodeEmitter.Reader + ".IsEmptyBody(utf8Json))");
+            w.Line("return new " + outputType + "();");
+            w.Close();
+        }
         w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);");
         w.Open("try");
         w.Line("reader.Read();");

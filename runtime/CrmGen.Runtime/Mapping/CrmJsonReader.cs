@@ -18,6 +18,16 @@ namespace CrmGen.Mapping;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CrmJsonReader
 {
+    /// <summary>True when a response body is empty or only whitespace (a success without content).</summary>
+    public static bool IsEmptyBody(ReadOnlySpan<byte> utf8Json)
+    {
+        foreach (var b in utf8Json)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        }
+        return true;
+    }
+
     /// <summary>A string field: a JSON string, or a number as its source text.</summary>
     public static bool TryReadString(ref Utf8JsonReader reader, out string? value)
     {

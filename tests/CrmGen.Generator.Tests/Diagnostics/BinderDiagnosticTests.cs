@@ -588,7 +588,7 @@ public class BinderDiagnosticTests
             ("CRM0027", "The credential 'credentials.key' is not allowed in base_url; secrets may only appear in auth and headers"),
             ("CRM0027", "The unified field 'first_name' is not allowed in a get operation; it has no unified input"),
             ("CRM0027", "The credential 'credentials.api_key' is not allowed in a read mapping; secrets may only appear in auth and headers"),
-            ("CRM0027", "'$' is not allowed outside 'each'; it is the current element of a projection"),
+            ("CRM0027", "'$' is not allowed alone outside 'each'; it is the current element of a projection (write '$[0].x' to start a path at the record itself)"),
             ("CRM0027", "'*' is not allowed here; it is the custom-field catch-all, as in 'custom_fields <- properties.*'"),
             ("CRM0027", "The computed provider side '\"…\"' is not allowed in map; a two-way row needs a path, 'path as conversion', 'path via table', 'path each { … }' or 'path.*' (use separate read and write rows)"),
             ("CRM0027", "A read mapping is not allowed in a delete operation; it returns nothing"));
