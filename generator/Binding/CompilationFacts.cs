@@ -38,4 +38,8 @@ internal sealed record ProviderClassFacts(
     LinePositionSpan LineSpan);
 
 /// <summary>A static method of a provider class, callable from the language as <c>@Name(args)</c>.</summary>
-internal sealed record HookMethodFacts(string Name, CrmType ReturnType, EquatableArray<CrmType> Parameters);
+internal sealed record HookMethodFacts(string Name, CrmType ReturnType, EquatableArray<CrmType> Parameters)
+{
+    /// <summary>Per parameter: a value type without <c>?</c> (it cannot take a value that may be null). Empty means none.</summary>
+    public EquatableArray<bool> NonNullableParameters { get; init; } = EquatableArray<bool>.Empty;
+}

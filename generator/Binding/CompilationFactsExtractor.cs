@@ -281,16 +281,33 @@ internal static class CompilationFactsExtractor
         {
             if (member is not IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method) continue;
             var parameters = ImmutableArray.CreateBuilder<CrmType>(method.Parameters.Length);
+            var nonNullable = ImmutableArray.CreateBuilder<bool>(method.Parameters.Length);
             foreach (var parameter in method.Parameters)
             {
-                parameters.Add(parameter.RefKind is RefKind.None or RefKind.In
-                    ? resolver.Resolve(parameter.Type)
-                    : new CrmType(CrmTypeKind.Error, parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                // A value-type parameter without '?' cannot take a mapped value that may be null.
+                // So does a reference-type parameter annotated as not nullable (string, not string?).
+                nonNullable.Add(parameter.Type.IsValueType
+                    ? parameter.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+                    : parameter.NullableAnnotation == NullableAnnotation.NotAnnotated);
+            }
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind is not (RefKind.None or RefKind.In))
+                {
+                    parameters.Add(new CrmType(CrmTypeKind.Error, parameter.RefKind.ToString().ToLowerInvariant() + " " + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                }
+                else
+                {
+                    parameters.Add(resolver.Resolve(parameter.Type));
+                }
             }
             var returnType = method.ReturnsByRef || method.ReturnsByRefReadonly
                 ? new CrmType(CrmTypeKind.Error, "ref " + method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
                 : resolver.Resolve(method.ReturnType);
-            hooks.Add(new HookMethodFacts(method.Name, returnType, new EquatableArray<CrmType>(parameters.MoveToImmutable())));
+            hooks.Add(new HookMethodFacts(method.Name, returnType, new EquatableArray<CrmType>(parameters.MoveToImmutable()))
+            {
+                NonNullableParameters = new EquatableArray<bool>(nonNullable.MoveToImmutable()),
+            });
         }
         // Stable sort: overloads keep their declaration order.
         var sortedHooks = hooks.Select((h, i) => (h, i))

@@ -803,6 +803,13 @@ internal sealed partial class ProviderBinder
             {
                 _bag.Report(D.HookSignatureMismatch, argumentSyntax.Span, name, "argument " + position + " is " + raw.Type.DisplayName + " but the parameter is " + parameter.DisplayName);
             }
+            if (index - 1 < hook.NonNullableParameters.Count && hook.NonNullableParameters[index - 1]
+                && raw is not (BoundLiteral { Kind: not LiteralKind.Null } or BoundInterpolation) && raw.Type.Kind != CrmTypeKind.Error)
+            {
+                // Only literals and interpolations are known not to be null; anything mapped may be missing.
+                _bag.Report(D.HookSignatureMismatch, argumentSyntax.Span, name,
+                    "argument " + position + " may be null but the parameter is a non-nullable " + parameter.DisplayName + "; declare it '" + parameter.DisplayName + "?'");
+            }
             bound.Add(raw);
         }
 

@@ -17,8 +17,8 @@ internal sealed class CrmMapLexer
     private readonly int _end;
     private readonly SyntaxDiagnosticSink _sink;
     private readonly bool _isHole;
-    private readonly StringBuilder _builder = new();
-    private readonly string?[] _names = new string?[64];
+    private readonly string?[] _names;
+    private StringBuilder? _builder;
     private int _position;
     private bool _atLineStart;
 
@@ -30,6 +30,7 @@ internal sealed class CrmMapLexer
         _sink = sink;
         _isHole = isHole;
         _atLineStart = !isHole;
+        _names = new string?[isHole ? 4 : 64];
     }
 
     /// <summary>
@@ -279,7 +280,7 @@ internal sealed class CrmMapLexer
         var contentStart = p;
         var simple = true;
         var terminated = false;
-        var builder = _builder;
+        var builder = _builder ??= new StringBuilder();
         builder.Clear();
 
         while (p < _end)

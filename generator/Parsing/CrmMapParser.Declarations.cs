@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using CrmGen.Generator.Model;
 using CrmGen.Generator.Syntax;
@@ -88,7 +89,9 @@ internal static partial class CrmMapParser
             }
             ReportMissing("'{' " + After());
             if (Current.IsAtLineStart) return;
-            for (var i = _position; i < _tokens.Length; i++)
+            // A header is short: look a few tokens ahead only, so a long broken line stays linear.
+            var limit = Math.Min(_tokens.Length, _position + 16);
+            for (var i = _position; i < limit; i++)
             {
                 var token = _tokens[i];
                 if (token.Kind is TokenKind.EndOfFile or TokenKind.CloseBrace || (i > _position && token.IsAtLineStart)) return;
@@ -171,6 +174,27 @@ internal static partial class CrmMapParser
                 ReportUnexpected(ProviderMembers);
                 return null;
             }
+            switch (token.Value)
+            {
+                case "auth":
+                    strayReported = false;
+                    return ParseAuth();
+                case "header":
+                    strayReported = false;
+                    return ParseHeader();
+                case "context":
+                    strayReported = false;
+                    return ParseContext();
+                case "errors":
+                    strayReported = false;
+                    return ParseErrors();
+                case "enum":
+                    strayReported = false;
+                    return ParseEnum();
+                case "resource":
+                    strayReported = false;
+                    return ParseResource();
+            }
             if (LooksLikeOperationHeader())
             {
                 if (!strayReported)
@@ -183,16 +207,7 @@ internal static partial class CrmMapParser
                 return null;
             }
             strayReported = false;
-            switch (token.Value)
-            {
-                case "auth": return ParseAuth();
-                case "header": return ParseHeader();
-                case "context": return ParseContext();
-                case "errors": return ParseErrors();
-                case "enum": return ParseEnum();
-                case "resource": return ParseResource();
-                default: return ParseSetting();
-            }
+            return ParseSetting();
         }
 
         /// <summary>

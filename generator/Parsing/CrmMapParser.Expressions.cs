@@ -53,6 +53,7 @@ internal static partial class CrmMapParser
         {
             var left = ParseUnary();
             var compared = false;
+            var links = 0;
             while (true)
             {
                 BinaryOperator op;
@@ -88,8 +89,11 @@ internal static partial class CrmMapParser
                     if (compared) Report(Current.Span, "Comparisons cannot be chained: add parentheses, as in '(a == b) == c'");
                     compared = true;
                 }
-                Advance();
+                var operatorToken = Advance();
                 var right = ParseBinary(precedence + 1);
+                // A chain builds a left-deep tree: bound its depth like nesting, or walking the tree
+                // (equality, hashing, binding) could exhaust the stack.
+                if (TooLongChain(ref links, operatorToken)) continue;
                 left = new BinarySyntax(op, left, right, SpanFrom(left.Span.Start));
             }
         }
@@ -115,6 +119,7 @@ internal static partial class CrmMapParser
         {
             var expression = ParsePrimary();
             var start = expression.Span.Start;
+            var links = 0;
             while (true)
             {
                 var token = Current;
@@ -127,6 +132,7 @@ internal static partial class CrmMapParser
                     {
                         Advance();
                         var conversion = ExpectIdentifier("a conversion (datetime, date, epoch_s, epoch_ms, decimal, cents, int, string or bool)");
+                        if (TooLongChain(ref links, token)) break;
                         expression = new ConversionSyntax(expression, conversion, SpanFrom(start));
                         break;
                     }
@@ -134,6 +140,7 @@ internal static partial class CrmMapParser
                     {
                         Advance();
                         var table = ExpectIdentifier("an enum table name");
+                        if (TooLongChain(ref links, token)) break;
                         expression = new EnumLookupSyntax(expression, table, SpanFrom(start));
                         break;
                     }
@@ -141,6 +148,7 @@ internal static partial class CrmMapParser
                     {
                         Advance();
                         var element = ParseEachElement();
+                        if (TooLongChain(ref links, token)) break;
                         expression = new ProjectionSyntax(expression, element, SpanFrom(start));
                         break;
                     }
@@ -148,6 +156,22 @@ internal static partial class CrmMapParser
                         return expression;
                 }
             }
+        }
+
+        /// <summary>
+        /// Counts one more link of an operator chain; past <see cref="MaxNestingDepth"/> (with the
+        /// current nesting) reports CRM0001 once for the chain and returns true: the caller drops the link.
+        /// </summary>
+        private bool TooLongChain(ref int links, Token operatorToken)
+        {
+            links++;
+            if (_depth + links <= MaxNestingDepth) return false;
+            if (_depth + links == MaxNestingDepth + 1)
+            {
+                Report(operatorToken.Span, "Expressions are chained too deeply (more than "
+                    + MaxNestingDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " operators in a row); split the mapping or use a hook");
+            }
+            return true;
         }
 
         /// <summary>After <c>each</c>: an object, or a postfix expression evaluated per element.</summary>

@@ -9,9 +9,6 @@ namespace CrmGen.Generator.Parsing;
 /// <summary>Collects the syntax diagnostics of one file (CRM0001 and CRM0002) with their line positions.</summary>
 internal sealed class SyntaxDiagnosticSink
 {
-    public const string SyntaxErrorId = "CRM0001";
-    public const string InvalidTokenId = "CRM0002";
-
     private readonly string _filePath;
     private readonly LineMap _lines;
     private readonly List<CrmDiagnostic> _diagnostics = new();
@@ -24,9 +21,11 @@ internal sealed class SyntaxDiagnosticSink
 
     public int Count => _diagnostics.Count;
 
-    public void SyntaxError(TextSpan span, string message) => Add(SyntaxErrorId, span, message);
+    /// <summary>CRM0001: what was expected and what was found.</summary>
+    public void SyntaxError(TextSpan span, string message) => Add(CrmDiagnosticDescriptors.SyntaxError.Id, span, message);
 
-    public void InvalidToken(TextSpan span, string message) => Add(InvalidTokenId, span, message);
+    /// <summary>CRM0002: an unterminated string or comment, a bad escape, a character outside the language.</summary>
+    public void InvalidToken(TextSpan span, string message) => Add(CrmDiagnosticDescriptors.InvalidToken.Id, span, message);
 
     private void Add(string id, TextSpan span, string message)
         => _diagnostics.Add(new CrmDiagnostic(id, EquatableArray.Create(message), _filePath, span, _lines.GetLineSpan(span)));

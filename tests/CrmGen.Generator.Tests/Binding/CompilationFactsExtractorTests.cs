@@ -57,7 +57,9 @@ public class CompilationFactsExtractorTests
             new[] { "FullName", "Log", "MakeAccount", "NormalizePhone", "Pad", "Pad", "ParseDate", "PhoneOfType", "Score", "Untyped" },
             test.Hooks.Select(h => h.Name));
         var hooks = test.Hooks.ToList();
-        Assert.Equal(new HookMethodFacts("NormalizePhone", CrmType.String, EquatableArrayOf(CrmType.String)), hooks.Single(h => h.Name == "NormalizePhone"));
+        Assert.Equal(
+            new HookMethodFacts("NormalizePhone", CrmType.String, EquatableArrayOf(CrmType.String)) { NonNullableParameters = new Model.EquatableArray<bool>(new[] { false }) },
+            hooks.Single(h => h.Name == "NormalizePhone"));
         Assert.Equal(new[] { 1, 2 }, hooks.Where(h => h.Name == "Pad").Select(h => h.Parameters.Count));
         Assert.Equal(CrmType.DateTime, hooks.Single(h => h.Name == "ParseDate").ReturnType);
         Assert.Equal(new CrmType(CrmTypeKind.Error, "void"), hooks.Single(h => h.Name == "Log").ReturnType);

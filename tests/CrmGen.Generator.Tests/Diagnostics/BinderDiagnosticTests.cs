@@ -376,6 +376,8 @@ public class BinderDiagnosticTests
                   write {
                     phone <- @NormalizePhone([|tags|])
                     raw   <- [|[|@Untyped|]|](first_name)
+                    score <- @Score(null, true)
+                    width <- @Pad(first_name, [|[|title|]|])
                   }
                 }
               }
@@ -386,7 +388,9 @@ public class BinderDiagnosticTests
             ("CRM0012", "Hook '@PhoneOfType' does not fit: argument 1 is a provider JSON value but the parameter is List<PhoneNumber>; use 'phones each { … }'"),
             ("CRM0012", "Hook '@NormalizePhone' does not fit: argument 1 is List<Tag> but the parameter is string"),
             ("CRM0012", "Hook '@Untyped' does not fit: parameter 1 has type object, which a mapping cannot pass"),
-            ("CRM0012", "Hook '@Untyped' does not fit: it returns object, which a mapping cannot use"));
+            ("CRM0012", "Hook '@Untyped' does not fit: it returns object, which a mapping cannot use"),
+            ("CRM0012", "Hook '@Pad' does not fit: argument 2 is string but the parameter is int"),
+            ("CRM0012", "Hook '@Pad' does not fit: argument 2 may be null but the parameter is a non-nullable int; declare it 'int?'"));
     }
 
     // ---- CRM0016 / CRM0017 / CRM0018 / CRM0019 ------------------------------------------

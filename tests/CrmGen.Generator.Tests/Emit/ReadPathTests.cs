@@ -225,12 +225,18 @@ public abstract class ReadPathTests
         var large = Encoding.UTF8.GetBytes($$"""{ "paging": [{{unmapped}}], "data": { "more": [{{unmapped}}], "pipelines": [ { "id": "1", "skip": [{{unmapped}}], "stages": [ { "id": "s", "x": [{{unmapped}}] } ] } ] } }""");
         var ignore = new CrmReadOptions { IgnoreRemoteData = true };
 
+        // The least of several runs: the JIT's own work (tiering, on-stack replacement) may
+        // allocate on this thread during any single run, never in all of them.
         long Allocated(byte[] json, CrmReadOptions options)
         {
-            list.ReadResponse(json, options);
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            list.ReadResponse(json, options);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            var least = long.MaxValue;
+            for (var run = 0; run < 5; run++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                list.ReadResponse(json, options);
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            return least;
         }
 
         var baseline = Allocated(small, ignore);

@@ -11,6 +11,11 @@ public class RobustnessTests
         return definitions with { Maps = definitions.Maps.Concat(maps).ToList() };
     }
 
+    /// <summary>What the definitions alone generate: the expected output whatever broken file is added.</summary>
+    private static readonly Lazy<string[]> s_definitionsOutput = new(() =>
+        GeneratorHarness.Run(GeneratorHarness.Definitions()).Result.Results.Single().GeneratedSources
+            .Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+
     [Theory]
     [InlineData("")]
     [InlineData("provider")]
@@ -24,9 +29,8 @@ public class RobustnessTests
         var run = result.Results.Single();
         Assert.Null(run.Exception);
         Assert.Empty(result.Diagnostics);
-        Assert.Equal(
-            new[] { "CrmGen.Providers.CloseProvider.CrmProvider.g.cs", "CrmGen.Providers.HubSpotProvider.CrmProvider.g.cs" },
-            run.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Contains("CrmGen.Providers.CloseProvider.CrmProvider.g.cs", s_definitionsOutput.Value);
+        Assert.Equal(s_definitionsOutput.Value, run.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
         Assert.DoesNotContain(output.GetDiagnostics(), d => d.Id == "CS8785");
     }
 
@@ -34,6 +38,6 @@ public class RobustnessTests
     public void Files_that_are_not_crmmap_are_ignored()
     {
         var (_, _, result) = GeneratorHarness.Run(WithExtraMaps(("definitions/notes.txt", "provider x {")));
-        Assert.Equal(2, result.GeneratedTrees.Length);
+        Assert.Equal(s_definitionsOutput.Value.Length, result.GeneratedTrees.Length);
     }
 }

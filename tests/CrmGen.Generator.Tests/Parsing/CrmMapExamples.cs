@@ -287,6 +287,19 @@ internal static class CrmMapExamples
         }
         """;
 
+    /// <summary>Small valid files, one or two constructs each: short seeds keep the fuzz corpus fast and varied.</summary>
+    public static readonly (string Name, string Text)[] Small =
+    {
+        ("MinimalProvider", "provider p { base_url \"https://x\" auth none }"),
+        ("OneMapping", "provider p { resource r { get GET \"/r/{id}\" { read { id <- id } } } }"),
+        ("TwoWay", "provider p { resource r { create POST \"/r\" { map from data { a <-> b as datetime, c <-> d.* } } } }"),
+        ("Projection", "provider p { resource r { list GET \"/r\" { read from items { s <- xs each { id <- $.id, n <- @Hook(name, 1) } } } } }"),
+        ("Conditions", "provider p { errors { message <- if a == \"x\" && !b then c ?? \"d\" else first([e, f]) } }"),
+        ("Interpolation", "provider p {\n  base_url \"{context.host}/v1/{{literal}}\"\n  header \"X\" \"{credentials.key}\"\n}"),
+        ("EnumTable", "provider p { enum t { \"a\" -> 1, -2.5 -> true, null -> \"n\", else -> false } }"),
+        ("Action", "provider p { resource r { action link PUT \"/a/{id}\" { requires x, y path { id <- x } query { q <- split(y, \",\") } } } }"),
+    };
+
     public static readonly (string Name, string Text)[] All =
     {
         (nameof(ReadmeClose), ReadmeClose),

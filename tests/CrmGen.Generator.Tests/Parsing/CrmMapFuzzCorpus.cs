@@ -33,7 +33,7 @@ public static class CrmMapFuzzCorpus
     public static IEnumerable<string> Generate(int count, int seed)
     {
         var random = new Random(seed);
-        var seeds = CrmMapExamples.All.Select(e => e.Text).ToArray();
+        var seeds = CrmMapExamples.All.Concat(CrmMapExamples.Small).Select(e => e.Text).ToArray();
         var tokenized = seeds.Select(Tokenize).ToArray();
         for (var i = 0; i < count; i++)
         {

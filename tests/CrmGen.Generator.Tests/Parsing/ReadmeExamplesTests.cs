@@ -23,6 +23,17 @@ public class ReadmeExamplesTests
     }
 
     [Fact]
+    public void Small_examples_parse_without_diagnostics()
+    {
+        foreach (var (_, text) in CrmMapExamples.Small)
+        {
+            var file = ParseValid(text);
+            Assert.Single(file.Providers);
+            Assert.Empty(SyntaxWalker.MissingNodes(file));
+        }
+    }
+
+    [Fact]
     public void Example_trees_hold_no_missing_pieces()
     {
         foreach (var (_, text) in CrmMapExamples.All)

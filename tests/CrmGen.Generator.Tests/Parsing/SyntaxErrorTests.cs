@@ -449,6 +449,27 @@ public class SyntaxErrorTests
         Assert.Equal(text.IndexOf('='), file.Diagnostics[0].Span.Start);
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\n")]
+    [InlineData("\u2028")]
+    public void Positions_are_right_with_any_line_break(string lineBreak)
+    {
+        var text = string.Join(lineBreak, "provider p {", "  errors {", "    message = error", "  }", "}");
+        var file = Parse(text);
+        var d = Assert.Single(file.Diagnostics);
+        Assert.Equal(new LinePositionSpan(new LinePosition(2, 12), new LinePosition(2, 13)), d.LineSpan);
+        Assert.Equal(text.IndexOf('='), d.Span.Start);
+    }
+
+    [Fact]
+    public void Errors_after_a_tab_count_the_tab_as_one_column()
+    {
+        var file = Parse("provider p {\n\terrors { message = error }\n}");
+        Assert.Equal(new LinePosition(1, 18), Assert.Single(file.Diagnostics).LineSpan.Start);
+    }
+
     [Fact]
     public void Deep_nesting_is_an_error_not_a_crash()
     {
