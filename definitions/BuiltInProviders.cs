@@ -9,6 +9,9 @@ public static class BuiltInProviders
     public static IReadOnlyList<ICrmProvider> All { get; } = new ICrmProvider[]
     {
         CloseProvider.Instance,
+        HighLevelProvider.Instance,
         HubSpotProvider.Instance,
+        PipedriveProvider.Instance,
+        SalesforceProvider.Instance,
     };
 }

@@ -33,6 +33,9 @@ public sealed class CrmSandbox : IAsyncDisposable
     private readonly RequestJournal _journal;
     private readonly Dictionary<string, ProviderEmulator> _emulators;
     private int _disposed;
+    private SalesforceEmulator? _salesforce;
+    private PipedriveEmulator? _pipedrive;
+    private HighLevelEmulator? _highLevel;
 
     private CrmSandbox(WebApplication app, RequestJournal journal, CrmSandboxOptions options, HubSpotEmulator hubSpot, CloseEmulator close, Uri root)
     {
@@ -61,6 +64,39 @@ public sealed class CrmSandbox : IAsyncDisposable
     /// <summary>Close's emulator (and its records).</summary>
     public CloseEmulator Close { get; }
 
+    /// <summary>Salesforce's emulator (and its records); its base address is the org's instance URL.</summary>
+    public SalesforceEmulator Salesforce
+    {
+        get => _salesforce!;
+        private init
+        {
+            _salesforce = value;
+            _emulators[value.Name] = value;
+        }
+    }
+
+    /// <summary>Pipedrive's emulator (and its records).</summary>
+    public PipedriveEmulator Pipedrive
+    {
+        get => _pipedrive!;
+        private init
+        {
+            _pipedrive = value;
+            _emulators[value.Name] = value;
+        }
+    }
+
+    /// <summary>HighLevel's emulator (and its records).</summary>
+    public HighLevelEmulator HighLevel
+    {
+        get => _highLevel!;
+        private init
+        {
+            _highLevel = value;
+            _emulators[value.Name] = value;
+        }
+    }
+
     /// <summary>The emulated providers' names.</summary>
     public IReadOnlyCollection<string> Providers => _emulators.Keys;
 
@@ -80,7 +116,10 @@ public sealed class CrmSandbox : IAsyncDisposable
         var random = new SandboxRandom(options.Seed);
         var hubSpot = new HubSpotEmulator(options, random);
         var close = new CloseEmulator(options, random);
-        var emulators = new ProviderEmulator[] { hubSpot, close };
+        var salesforce = new SalesforceEmulator(options, random);
+        var pipedrive = new PipedriveEmulator(options, random);
+        var highLevel = new HighLevelEmulator(options, random);
+        var emulators = new ProviderEmulator[] { hubSpot, close, salesforce, pipedrive, highLevel };
         var journal = new RequestJournal();
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -104,7 +143,7 @@ public sealed class CrmSandbox : IAsyncDisposable
         {
             var address = app.Urls.Select(u => new Uri(u)).First(u => u.Scheme == Uri.UriSchemeHttp);
             var root = new Uri($"http://127.0.0.1:{address.Port}/");
-            return new CrmSandbox(app, journal, options, hubSpot, close, root);
+            return new CrmSandbox(app, journal, options, hubSpot, close, root) { Salesforce = salesforce, Pipedrive = pipedrive, HighLevel = highLevel };
         }
         catch
         {
@@ -116,7 +155,8 @@ public sealed class CrmSandbox : IAsyncDisposable
     /// <summary>
     /// The API root of a provider in this sandbox, to use in place of its public base URL:
     /// <c>{root}/hubspot</c> for HubSpot (<c>https://api.hubapi.com</c>),
-    /// <c>{root}/close/api/v1</c> for Close (<c>https://api.close.com/api/v1</c>).
+    /// <c>{root}/close/api/v1</c> for Close (<c>https://api.close.com/api/v1</c>),
+    /// <c>{root}/salesforce</c> for Salesforce (the org's instance URL, the account's <c>instance_url</c> context).
     /// </summary>
     /// <exception cref="ArgumentException">The sandbox does not emulate that provider.</exception>
     public Uri BaseAddressFor(string provider)
@@ -175,15 +215,7 @@ public sealed class CrmSandbox : IAsyncDisposable
         }
         journal.Add(new SandboxRequest(provider, request.Method, providerPath, request.QueryString.ToUriComponent(), headers, body, time.GetUtcNow()));
 
-        if (journal.TryTake(provider, out var canned))
-        {
-            if (canned.Headers is not null)
-            {
-                foreach (var header in canned.Headers) context.Response.Headers[header.Key] = header.Value;
-            }
-            await JsonResponse.WriteBytesAsync(context, canned.StatusCode, canned.ContentType, System.Text.Encoding.UTF8.GetBytes(canned.Body)).ConfigureAwait(false);
-            return;
-        }
+        if (await CannedResponseWriter.TryAnswerAsync(context, journal, provider, time).ConfigureAwait(false)) return;
 
         if (context.GetEndpoint() is null)
         {

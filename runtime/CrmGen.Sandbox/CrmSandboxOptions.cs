@@ -31,4 +31,46 @@ public sealed class CrmSandboxOptions
 
     /// <summary>Close's per-API-key limit: requests per second for an endpoint group.</summary>
     public int CloseRequestsPerSecond { get; set; } = 20;
+
+    /// <summary>The default Salesforce OAuth access token.</summary>
+    public const string DefaultSalesforceAccessToken = "sandbox-salesforce-access-token";
+
+    /// <summary>The OAuth access token Salesforce's emulator accepts as <c>Authorization: Bearer …</c> (or <c>OAuth …</c>).</summary>
+    public string SalesforceAccessToken { get; set; } = DefaultSalesforceAccessToken;
+
+    /// <summary>Salesforce's daily API request allocation of the org (15,000 for a Developer Edition org), reported in <c>Sforce-Limit-Info</c>.</summary>
+    public int SalesforceApiRequestsPerDay { get; set; } = 15_000;
+
+    /// <summary>The default Pipedrive API token.</summary>
+    public const string DefaultPipedriveApiToken = "sandbox-pipedrive-api-token";
+
+    /// <summary>The API token Pipedrive's emulator accepts in the <c>x-api-token</c> header or the <c>api_token</c> query parameter.</summary>
+    public string PipedriveApiToken { get; set; } = DefaultPipedriveApiToken;
+
+    /// <summary>The OAuth access token Pipedrive's emulator accepts as <c>Authorization: Bearer …</c>.</summary>
+    public string PipedriveAccessToken { get; set; } = "sandbox-pipedrive-access-token";
+
+    /// <summary>
+    /// Pipedrive's burst limit for an API token: requests per two-second window (20 on the
+    /// Essential plan; OAuth access tokens get four times as many).
+    /// </summary>
+    public int PipedriveRequestsPerTwoSeconds { get; set; } = 20;
+
+    /// <summary>The default HighLevel access token (a sub-account OAuth access token or Private Integration Token).</summary>
+    public const string DefaultHighLevelAccessToken = "sandbox-highlevel-access-token";
+
+    /// <summary>The default HighLevel location (sub-account) id.</summary>
+    public const string DefaultHighLevelLocationId = "sbxLocation0000000001";
+
+    /// <summary>The access token HighLevel's emulator accepts as <c>Authorization: Bearer …</c>.</summary>
+    public string HighLevelAccessToken { get; set; } = DefaultHighLevelAccessToken;
+
+    /// <summary>The location (sub-account) HighLevel's access token belongs to: requests for another location are refused (403).</summary>
+    public string HighLevelLocationId { get; set; } = DefaultHighLevelLocationId;
+
+    /// <summary>HighLevel's burst limit: requests per ten seconds per app and location (100).</summary>
+    public int HighLevelRequestsPerTenSeconds { get; set; } = 100;
+
+    /// <summary>HighLevel's daily limit: requests per day per app and location (200,000).</summary>
+    public int HighLevelRequestsPerDay { get; set; } = 200_000;
 }

@@ -52,6 +52,25 @@ public sealed class IntegratedAccount
     public string GetRequiredContext(string name)
         => GetContext(name) ?? throw new CrmConfigurationException($"Integrated account '{Id}' ({Provider}) has no context value '{name}', which the provider requires.");
 
+    /// <summary>
+    /// This account with <paramref name="overrides"/> merged over its context values (same id,
+    /// provider, credentials and base address); this account itself when there is nothing to
+    /// merge. An empty value unsets a context value for the copy.
+    /// </summary>
+    /// <param name="overrides">Context values that win over the account's, e.g. a request's <see cref="CrmRequestOptions.Context"/>.</param>
+    public IntegratedAccount WithContext(IReadOnlyDictionary<string, string>? overrides)
+    {
+        if (overrides is null || overrides.Count == 0) return this;
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Context) merged[pair.Key] = pair.Value;
+        foreach (var pair in overrides)
+        {
+            if (pair.Key is null) continue;
+            merged[pair.Key] = pair.Value ?? "";
+        }
+        return new IntegratedAccount(Provider, Credentials, merged) { Id = Id, BaseAddressOverride = BaseAddressOverride };
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"IntegratedAccount {{ Id = {Id}, Provider = {Provider}, Credentials = {Credentials} }}";
 }

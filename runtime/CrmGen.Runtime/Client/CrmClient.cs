@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -20,22 +18,40 @@ namespace CrmGen;
 /// use from several threads at once.
 /// </summary>
 /// <remarks>
-/// Every call validates the unified input before any HTTP request, builds the provider request
-/// (base address, auth, path, query, headers), streams the JSON body from a pooled buffer,
-/// and maps the provider's answer: a 2xx body to the unified record, any other status to a
-/// <see cref="CrmProviderException"/>. Nothing is retried.
+/// <para>
+/// Every call validates the unified input and the request options before any HTTP request,
+/// builds the provider request (base address, auth, path, query, headers, the JSON body from a
+/// pooled buffer with the request's <c>remote_data</c> merged in), sends it, and maps the
+/// provider's answer: a 2xx body to the unified record (or hands it over raw or as a stream), any
+/// other status to a <see cref="CrmProviderException"/>.
+/// </para>
+/// <para>
+/// Transient failures are retried as <see cref="CrmRetryOptions"/> describes: 429 on every
+/// request, 5xx and lost connections only on requests that are safe to repeat (idempotent methods,
+/// or an <see cref="CrmRequestOptions.IdempotencyKey"/>), waiting as the provider's
+/// <c>Retry-After</c> and rate-limit headers ask, else with exponential backoff and jitter. A
+/// create without an idempotency key is never repeated once it may have reached the provider.
+/// The whole call runs within its timeout (<see cref="CrmTimeoutException"/>); the caller's
+/// token cancels it at any point (<see cref="OperationCanceledException"/>).
+/// </para>
+/// <para>
 /// The client disposes the <see cref="HttpClient"/> only when it created it
 /// (<see cref="Create(ICrmProvider[])"/>); a caller-supplied client stays the caller's.
+/// </para>
 /// </remarks>
 public sealed class CrmClient : IDisposable
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly ProductInfoHeaderValue UserAgent = new("CrmGen", typeof(CrmClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttpClient;
     private readonly Dictionary<string, ICrmProvider> _providers;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
+    private readonly CrmRetryPipeline _retry;
+    private readonly JsonSerializerOptions _metadata;
+    private readonly CrmRecordNormalizer _normalizer;
     private int _disposed;
 
     /// <summary>Creates a client over a caller-supplied <see cref="HttpClient"/>.</summary>
@@ -48,17 +64,36 @@ public sealed class CrmClient : IDisposable
     /// <param name="logger">An optional logger (method and path only; never headers, query values or bodies).</param>
     /// <exception cref="CrmConfigurationException">Two providers have the same name.</exception>
     public CrmClient(HttpClient httpClient, IEnumerable<ICrmProvider> providers, ILogger<CrmClient>? logger = null)
-        : this(httpClient, providers, logger, ownsHttpClient: false)
+        : this(httpClient, providers, options: null, logger, ownsHttpClient: false)
     {
     }
 
-    private CrmClient(HttpClient httpClient, IEnumerable<ICrmProvider> providers, ILogger? logger, bool ownsHttpClient)
+    /// <summary>Creates a client over a caller-supplied <see cref="HttpClient"/>, with settings.</summary>
+    /// <param name="httpClient">The client every request goes through; not disposed by <see cref="Dispose"/>.</param>
+    /// <param name="providers">The provider adapters.</param>
+    /// <param name="options">Retries, default timeout, clock and normalization; null for the defaults. Read once, here.</param>
+    /// <param name="logger">An optional logger.</param>
+    /// <exception cref="CrmConfigurationException">Two providers have the same name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public CrmClient(HttpClient httpClient, IEnumerable<ICrmProvider> providers, CrmClientOptions? options, ILogger<CrmClient>? logger = null)
+        : this(httpClient, providers, options, logger, ownsHttpClient: false)
+    {
+    }
+
+    private CrmClient(HttpClient httpClient, IEnumerable<ICrmProvider> providers, CrmClientOptions? options, ILogger? logger, bool ownsHttpClient)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(providers);
+        options ??= new CrmClientOptions();
+        options.Validate();
         _http = httpClient;
         _ownsHttpClient = ownsHttpClient;
         _logger = logger ?? NullLogger.Instance;
+        _time = options.TimeProvider;
+        _timeout = options.Timeout;
+        _retry = new CrmRetryPipeline(options.Retry, _time, _logger);
+        _metadata = UnifiedMetadata.For(options.TypeInfoResolver);
+        _normalizer = new CrmRecordNormalizer(options.Normalization, _metadata);
         _providers = new Dictionary<string, ICrmProvider>(StringComparer.OrdinalIgnoreCase);
         foreach (var provider in providers)
         {
@@ -71,6 +106,7 @@ public sealed class CrmClient : IDisposable
         Providers = _providers.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
         Contacts = new ContactsClient(this);
         Pipelines = new PipelinesClient(this);
+        Associations = new AssociationsClient(this);
     }
 
     /// <summary>
@@ -84,7 +120,15 @@ public sealed class CrmClient : IDisposable
     /// <c>CrmClient.Create(BuiltInProviders.All)</c>.
     /// </summary>
     /// <param name="providers">The provider adapters.</param>
-    public static CrmClient Create(IEnumerable<ICrmProvider> providers)
+    public static CrmClient Create(IEnumerable<ICrmProvider> providers) => Create(providers, options: null);
+
+    /// <summary>
+    /// Creates a client with its own <see cref="HttpClient"/> (disposed with the client) and the
+    /// given settings.
+    /// </summary>
+    /// <param name="providers">The provider adapters.</param>
+    /// <param name="options">Retries, default timeout, clock and normalization; null for the defaults.</param>
+    public static CrmClient Create(IEnumerable<ICrmProvider> providers, CrmClientOptions? options)
     {
         ArgumentNullException.ThrowIfNull(providers);
         var handler = new SocketsHttpHandler
@@ -92,10 +136,11 @@ public sealed class CrmClient : IDisposable
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        var http = new HttpClient(handler, disposeHandler: true);
+        // The client enforces its own timeout over every attempt; HttpClient's would cut one attempt.
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
-            return new CrmClient(http, providers, logger: null, ownsHttpClient: true);
+            return new CrmClient(http, providers, options, logger: null, ownsHttpClient: true);
         }
         catch
         {
@@ -113,6 +158,9 @@ public sealed class CrmClient : IDisposable
     /// <summary>Pipelines: named, ordered groups of stages.</summary>
     public PipelinesClient Pipelines { get; }
 
+    /// <summary>Associations: links between accounts, contacts, leads and opportunities.</summary>
+    public AssociationsClient Associations { get; }
+
     /// <summary>The provider of the given name.</summary>
     /// <exception cref="CrmConfigurationException">No provider of that name is registered.</exception>
     public ICrmProvider GetProvider(string name)
@@ -124,8 +172,9 @@ public sealed class CrmClient : IDisposable
     }
 
     /// <summary>
-    /// Runs one operation of the account's provider: validates <paramref name="input"/>, sends the
-    /// provider request and maps the answer.
+    /// Runs one operation of the account's provider: validates <paramref name="input"/> and the
+    /// options, sends the provider request (retrying transient failures as allowed) and maps the
+    /// answer to the unified output, in the unified or normalized format.
     /// </summary>
     /// <typeparam name="TInput">The unified input (the model for create, update and actions; <see cref="CrmNoInput"/> otherwise).</typeparam>
     /// <typeparam name="TOutput">The unified output.</typeparam>
@@ -137,12 +186,14 @@ public sealed class CrmClient : IDisposable
     /// <param name="options">Per-request options, or null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call; surfaces as <see cref="OperationCanceledException"/>.</param>
     /// <returns>The unified output mapped from the provider's answer.</returns>
+    /// <exception cref="ArgumentException">The options ask for the raw or stream format (which have their own calls) or hold invalid values.</exception>
     /// <exception cref="CrmConfigurationException">The provider is not registered, or the account lacks a credential or context value.</exception>
     /// <exception cref="CrmNotSupportedException">The provider has no such operation, or not with these types.</exception>
-    /// <exception cref="CrmValidationException">A required field or path parameter is missing (no request was sent).</exception>
-    /// <exception cref="CrmProviderException">The provider answered with a non-2xx status.</exception>
+    /// <exception cref="CrmValidationException">A required field or path parameter is missing, or an option cannot apply (unknown excluded field, remote query naming a credential, remote data that is not an object); no request was sent.</exception>
+    /// <exception cref="CrmProviderException">The provider answered with a non-2xx status (after any retries).</exception>
     /// <exception cref="CrmMappingException">The provider's 2xx body could not be mapped.</exception>
-    /// <exception cref="HttpRequestException">The request could not be sent (connection refused, DNS…).</exception>
+    /// <exception cref="CrmTimeoutException">The call did not complete within its timeout.</exception>
+    /// <exception cref="HttpRequestException">The request could not be sent (connection refused, DNS…), after any retries.</exception>
     public async Task<TOutput> ExecuteAsync<TInput, TOutput>(
         IntegratedAccount account,
         string resource,
@@ -154,38 +205,109 @@ public sealed class CrmClient : IDisposable
         where TInput : class
         where TOutput : class
     {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(resource);
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        cancellationToken.ThrowIfCancellationRequested();
         options ??= CrmRequestOptions.Default;
-
-        var provider = GetProvider(account.Provider);
-        var op = ResolveOperation<TInput, TOutput>(provider, resource, operation);
-
-        op.Validate(input);
-
-        using var request = BuildRequest(provider, op, account, id, input, options);
-        var path = request.RequestUri!.AbsolutePath;
-        var method = request.Method.Method;
-        CrmClientLog.Sending(_logger, method, path, provider.Name, resource, operation, account.Id);
-
-        var started = Stopwatch.GetTimestamp();
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        using var body = await ResponseBodyReader.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        CrmClientLog.Received(_logger, provider.Name, status, method, path, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-
-        if (status < 200 || status > 299)
+        if (options.ResponseFormat is CrmResponseFormat.Raw or CrmResponseFormat.Stream)
         {
-            var error = ReadError(provider, body.WrittenSpan);
-            CrmClientLog.ProviderError(_logger, provider.Name, status, error.Code, method, path, account.Id);
-            throw new CrmProviderException(provider.Name, account.Id, status, error.Code, error.Message, DecodeBody(body.WrittenSpan));
+            throw new ArgumentException(
+                $"The {options.ResponseFormat} response format returns the provider's response, not a {typeof(TOutput).Name}: call Execute{options.ResponseFormat}Async (or Create{options.ResponseFormat}Async).",
+                nameof(options));
         }
+        var (provider, op, effective) = Begin<TInput, TOutput>(account, resource, operation, input, options, cancellationToken);
+        var exclusion = FieldExclusion.Resolve(typeof(TOutput), options.ExcludeFields, _metadata, provider.Name, resource);
 
-        return ReadResponse(op, body.WrittenSpan, options.ToReadOptions(account));
+        using var call = Prepare(provider, op, account, effective, id, input, options);
+        using var body = await SendAsync(call, options, static (_, response, token) => ResponseBodyReader.ReadAsync(response.Content, token), keepResponse: false, cancellationToken).ConfigureAwait(false);
+
+        var readOptions = new CrmReadOptions
+        {
+            IgnoreRemoteData = options.IgnoreRemoteData || exclusion is { ExcludesRemoteData: true },
+            Account = effective,
+        };
+        var result = ReadResponse(op, body.WrittenSpan, readOptions);
+        exclusion?.Apply(result);
+        if (options.ResponseFormat == CrmResponseFormat.Normalized) _normalizer.Normalize(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs one operation like <see cref="ExecuteAsync{TInput, TOutput}"/> but returns the
+    /// provider's own successful response, untouched (the raw format): status, headers and body
+    /// bytes. The request is built, validated and retried the same way; an error status still
+    /// throws <see cref="CrmProviderException"/>. <see cref="CrmRequestOptions.ResponseFormat"/>,
+    /// <see cref="CrmRequestOptions.IgnoreRemoteData"/> and <see cref="CrmRequestOptions.ExcludeFields"/> do not apply.
+    /// </summary>
+    /// <typeparam name="TInput">The unified input.</typeparam>
+    /// <typeparam name="TOutput">The operation's unified output (selects the operation; not produced).</typeparam>
+    /// <param name="account">The integrated account.</param>
+    /// <param name="resource">The resource.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="input">The unified input.</param>
+    /// <param name="id">The record id for get, update and delete.</param>
+    /// <param name="options">Per-request options, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The provider's response.</returns>
+    public async Task<CrmRawResponse> ExecuteRawAsync<TInput, TOutput>(
+        IntegratedAccount account,
+        string resource,
+        string operation,
+        TInput input,
+        string? id = null,
+        CrmRequestOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+        where TOutput : class
+    {
+        options ??= CrmRequestOptions.Default;
+        var (provider, op, effective) = Begin<TInput, TOutput>(account, resource, operation, input, options, cancellationToken);
+        using var call = Prepare(provider, op, account, effective, id, input, options);
+        return await SendAsync(call, options, static async (sent, response, token) =>
+        {
+            using var body = await ResponseBodyReader.ReadAsync(response.Content, token).ConfigureAwait(false);
+            return new CrmRawResponse(
+                sent.Provider.Name,
+                (int)response.StatusCode,
+                CrmRawResponse.CopyHeaders(response),
+                body.WrittenSpan.ToArray());
+        }, keepResponse: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs one operation like <see cref="ExecuteAsync{TInput, TOutput}"/> but hands over the
+    /// provider's successful response body as a <see cref="System.IO.Stream"/> that reads from the
+    /// connection (the stream format): nothing is buffered whole. The request is built, validated
+    /// and retried the same way, and an error status still throws
+    /// <see cref="CrmProviderException"/>; the timeout ends when the stream is handed over.
+    /// Dispose the returned response.
+    /// </summary>
+    /// <typeparam name="TInput">The unified input.</typeparam>
+    /// <typeparam name="TOutput">The operation's unified output (selects the operation; not produced).</typeparam>
+    /// <param name="account">The integrated account.</param>
+    /// <param name="resource">The resource.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="input">The unified input.</param>
+    /// <param name="id">The record id for get, update and delete.</param>
+    /// <param name="options">Per-request options, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the call up to the hand-over.</param>
+    /// <returns>The response with its body stream.</returns>
+    public async Task<CrmStreamResponse> ExecuteStreamAsync<TInput, TOutput>(
+        IntegratedAccount account,
+        string resource,
+        string operation,
+        TInput input,
+        string? id = null,
+        CrmRequestOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TInput : class
+        where TOutput : class
+    {
+        options ??= CrmRequestOptions.Default;
+        var (provider, op, effective) = Begin<TInput, TOutput>(account, resource, operation, input, options, cancellationToken);
+        using var call = Prepare(provider, op, account, effective, id, input, options);
+        return await SendAsync(call, options, static async (sent, response, token) =>
+        {
+            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            return new CrmStreamResponse(sent.Provider.Name, response, stream);
+        }, keepResponse: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it; otherwise does nothing.</summary>
@@ -193,6 +315,206 @@ public sealed class CrmClient : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         if (_ownsHttpClient) _http.Dispose();
+    }
+
+    // Everything checked before any request: arguments, options, provider, operation, input.
+    private (ICrmProvider Provider, CrmOperation<TInput, TOutput> Operation, IntegratedAccount Account) Begin<TInput, TOutput>(
+        IntegratedAccount account, string resource, string operation, TInput input, CrmRequestOptions options, CancellationToken cancellationToken)
+        where TInput : class
+        where TOutput : class
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(input);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        options.Validate();
+
+        var provider = GetProvider(account.Provider);
+        var op = ResolveOperation<TInput, TOutput>(provider, resource, operation);
+        op.Validate(input);
+        if (options.RemoteData is { } remoteData) RemoteDataMerger.Validate(remoteData, provider.Name);
+        return (provider, op, account.WithContext(options.Context));
+    }
+
+    private CrmCall Prepare<TInput, TOutput>(
+        ICrmProvider provider, CrmOperation<TInput, TOutput> op, IntegratedAccount original, IntegratedAccount account, string? id, TInput input, CrmRequestOptions options)
+        where TInput : class
+        where TOutput : class
+    {
+        var builder = new CrmRequestBuilder(op.Method, provider.Name);
+        provider.PrepareRequest(builder, account);
+        if (account.BaseAddressOverride is { } overrideAddress)
+        {
+            builder.SetBaseAddress(overrideAddress.AbsoluteUri);
+        }
+        if (!ReferenceEquals(original, account)) EnsureSameBaseAddress(provider, op, original, options.Context!, builder);
+        // What the provider puts in the query of every request (an api_key_query credential…) is
+        // not the caller's to replace.
+        var providerQueryCount = builder.Query.Count;
+        op.BuildRequest(builder, account, id, input);
+        if (options.RemoteQuery is { Count: > 0 } remoteQuery)
+        {
+            foreach (var pair in remoteQuery)
+            {
+                for (var i = 0; i < providerQueryCount; i++)
+                {
+                    if (string.Equals(builder.Query[i].Key, pair.Key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new CrmValidationException(provider.Name,
+                            $"remote_query cannot set '{pair.Key}': provider '{provider.Name}' sets that query parameter itself on every request (credentials or fixed parameters).",
+                            pair.Key);
+                    }
+                }
+                builder.AddQuery(pair.Key, pair.Value);
+            }
+        }
+        if (options.IdempotencyKey is { } key) builder.SetHeader(IdempotencyKeyHeader, key);
+
+        PooledBufferWriter? body = null;
+        try
+        {
+            if (op.HasBody)
+            {
+                body = JsonBodyWriter.Write(op, account, input);
+                if (options.RemoteData is { } remoteData)
+                {
+                    var merged = RemoteDataMerger.Merge(body.WrittenMemory, remoteData, provider.Name, op.Resource, op.Name);
+                    body.Dispose();
+                    body = merged;
+                }
+            }
+            else if (options.RemoteData is not null)
+            {
+                throw new CrmValidationException(provider.Name,
+                    $"The {op.Resource} {op.Name} operation of provider '{provider.Name}' sends no request body, so remote_data cannot be merged into one.",
+                    "remote_data");
+            }
+            var safeToRepeat = RetryClassifier.IsIdempotent(op.Method) || options.IdempotencyKey is not null;
+            return new CrmCall(_http, provider, op, account, builder, body, safeToRepeat);
+        }
+        catch
+        {
+            body?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A request's context may supply values the account lacks (HighLevel's location id) and
+    /// change what operations read, but not the provider's base address: a context value the base
+    /// URL is built from (Salesforce's <c>instance_url</c>) would send the account's credentials to
+    /// another host. The base address is built again with the account's own values for every key
+    /// it has, and must come out the same.
+    /// </summary>
+    private static void EnsureSameBaseAddress(ICrmProvider provider, CrmOperation op, IntegratedAccount original, IReadOnlyDictionary<string, string> overrides, CrmRequestBuilder built)
+    {
+        var supplied = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in overrides)
+        {
+            if (original.GetContext(pair.Key) is null) supplied[pair.Key] = pair.Value;
+        }
+        var probe = new CrmRequestBuilder(op.Method, provider.Name);
+        provider.PrepareRequest(probe, original.WithContext(supplied));
+        if (original.BaseAddressOverride is { } overrideAddress) probe.SetBaseAddress(overrideAddress.AbsoluteUri);
+        if (!string.Equals(probe.BaseAddress, built.BaseAddress, StringComparison.Ordinal))
+        {
+            throw new CrmValidationException(provider.Name,
+                $"The request's context cannot change the base address of provider '{provider.Name}' for integrated account '{original.Id}': a context value the base URL is built from can only come from the account.",
+                "context");
+        }
+    }
+
+    /// <summary>
+    /// Sends the call within its time budget, retrying as allowed. A 2xx answer goes to
+    /// <paramref name="onSuccess"/> (still within the budget); any other becomes a
+    /// <see cref="CrmProviderException"/>. The response is disposed unless
+    /// <paramref name="keepResponse"/> hands it to the result.
+    /// </summary>
+    private async Task<T> SendAsync<T>(
+        CrmCall call,
+        CrmRequestOptions options,
+        Func<CrmCall, HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess,
+        bool keepResponse,
+        CancellationToken cancellationToken)
+    {
+        var timeout = options.Timeout ?? _timeout;
+        call.Timeout = timeout;
+        call.Started = _time.GetTimestamp();
+        using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, _time);
+        using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var token = linked?.Token ?? cancellationToken;
+
+        var provider = call.Provider;
+        var operation = call.Operation;
+        CrmClientLog.Sending(_logger, call.Method, call.Path, provider.Name, operation.Resource, operation.Name, call.Account.Id);
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _retry.SendAsync(call, token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            CrmClientLog.Received(_logger, provider.Name, status, call.Method, call.Path, _time.GetElapsedTime(call.Started).TotalMilliseconds);
+            if (status < 200 || status > 299)
+            {
+                throw await ProviderErrorAsync(call, response, token).ConfigureAwait(false);
+            }
+            var result = await onSuccess(call, response, token).ConfigureAwait(false);
+            if (keepResponse) response = null;
+            return result;
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            if (ex.CancellationToken == cancellationToken) throw;
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Not the caller's token: our budget ran out, or the HttpClient's own timeout fired.
+            var elapsed = timeoutSource is { IsCancellationRequested: true } ? timeout : _http.Timeout;
+            CrmClientLog.TimedOut(_logger, call.Method, call.Path, provider.Name, call.Account.Id, elapsed.TotalMilliseconds, call.Attempts);
+            throw new CrmTimeoutException(provider.Name, operation.Resource, operation.Name, call.Account.Id, elapsed, call.Attempts,
+                call.Attempts > 1 || response is not null ? call.LastStatus : null, ex);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    private async Task<CrmProviderException> ProviderErrorAsync(CrmCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var provider = call.Provider;
+        var status = (int)response.StatusCode;
+        using var body = await ResponseBodyReader.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var error = ReadError(provider, body.WrittenSpan);
+        var retryAfter = call.AskedDelay ?? (RetryClassifier.IsTransientStatus(status) ? ProviderRetryDelay.Read(response.Headers, _time.GetUtcNow()) : null);
+        CrmClientLog.ProviderError(_logger, provider.Name, status, error.Code, call.Method, call.Path, call.Account.Id);
+        return new CrmProviderException(
+            provider.Name,
+            call.Account.Id,
+            status,
+            Redact(error.Code, call.Account),
+            Redact(error.Message, call.Account),
+            Redact(DecodeBody(body.WrittenSpan), call.Account)!,
+            retryAfter,
+            call.Attempts);
+    }
+
+    // A provider that echoes a credential back (an api_token in an error about the URL) must not
+    // put it into an exception.
+    private static string? Redact(string? text, IntegratedAccount account)
+    {
+        if (string.IsNullOrEmpty(text)) return text;
+        foreach (var name in account.Credentials.Names)
+        {
+            if (account.Credentials.TryGet(name, out var secret) && secret.Length >= 4)
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
+        }
+        return text;
     }
 
     private static CrmOperation<TInput, TOutput> ResolveOperation<TInput, TOutput>(ICrmProvider provider, string resource, string operation)
@@ -223,44 +545,6 @@ public sealed class CrmClient : IDisposable
             }
         }
         return "has other types";
-    }
-
-    private static HttpRequestMessage BuildRequest<TInput, TOutput>(
-        ICrmProvider provider, CrmOperation<TInput, TOutput> op, IntegratedAccount account, string? id, TInput input, CrmRequestOptions options)
-        where TInput : class
-        where TOutput : class
-    {
-        var builder = new CrmRequestBuilder(op.Method, provider.Name);
-        provider.PrepareRequest(builder, account);
-        if (account.BaseAddressOverride is { } overrideAddress)
-        {
-            builder.SetBaseAddress(overrideAddress.AbsoluteUri);
-        }
-        op.BuildRequest(builder, account, id, input);
-        if (options.RemoteQuery is { Count: > 0 } remoteQuery)
-        {
-            foreach (var pair in remoteQuery)
-            {
-                builder.AddQuery(pair.Key, pair.Value);
-            }
-        }
-
-        var request = builder.Build();
-        try
-        {
-            if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(AcceptJson);
-            if (request.Headers.UserAgent.Count == 0) request.Headers.UserAgent.Add(UserAgent);
-            if (op.HasBody)
-            {
-                request.Content = new PooledJsonContent(JsonBodyWriter.Write(op, account, input));
-            }
-            return request;
-        }
-        catch
-        {
-            request.Dispose();
-            throw;
-        }
     }
 
     private static CrmProviderError ReadError(ICrmProvider provider, ReadOnlySpan<byte> body)

@@ -19,4 +19,12 @@ internal static partial class CrmClientLog
     [LoggerMessage(EventId = 3, EventName = "CrmProviderError", Level = LogLevel.Warning,
         Message = "Provider '{Provider}' returned {StatusCode} [{ProviderCode}] to {Method} {Path} for integrated account '{AccountId}'")]
     public static partial void ProviderError(ILogger logger, string provider, int statusCode, string? providerCode, string method, string path, string accountId);
+
+    [LoggerMessage(EventId = 4, EventName = "CrmRequestRetrying", Level = LogLevel.Information,
+        Message = "{Method} {Path} to provider '{Provider}' failed with {Reason}; attempt {Attempt} of {MaxAttempts} in {DelayMilliseconds:0} ms")]
+    public static partial void Retrying(ILogger logger, string method, string path, string provider, string reason, int attempt, int maxAttempts, double delayMilliseconds);
+
+    [LoggerMessage(EventId = 5, EventName = "CrmRequestTimedOut", Level = LogLevel.Warning,
+        Message = "{Method} {Path} to provider '{Provider}' for integrated account '{AccountId}' timed out after {TimeoutMilliseconds:0} ms ({Attempts} attempt(s))")]
+    public static partial void TimedOut(ILogger logger, string method, string path, string provider, string accountId, double timeoutMilliseconds, int attempts);
 }

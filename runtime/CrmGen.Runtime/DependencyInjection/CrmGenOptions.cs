@@ -8,6 +8,21 @@ public sealed class CrmGenOptions
 {
     private readonly List<ICrmProvider> _providers = new();
 
+    /// <summary>Creates options with default client settings.</summary>
+    public CrmGenOptions()
+        : this(new CrmClientOptions())
+    {
+    }
+
+    internal CrmGenOptions(CrmClientOptions client) => Client = client;
+
+    /// <summary>
+    /// The settings of every <see cref="CrmClient"/> the container creates (retries, timeout,
+    /// clock, normalization). Every <c>AddCrmGen</c> call of one service collection configures the
+    /// same instance.
+    /// </summary>
+    public CrmClientOptions Client { get; }
+
     /// <summary>The providers to register, in the order added.</summary>
     public IReadOnlyList<ICrmProvider> Providers => _providers;
 
@@ -28,4 +43,7 @@ public sealed class CrmGenOptions
         foreach (var provider in providers) AddProvider(provider);
         return this;
     }
+
+    /// <inheritdoc />
+    public override string ToString() => $"CrmGenOptions {{ Providers = [{string.Join(", ", _providers.ConvertAll(p => p.Name))}], Client = {Client} }}";
 }

@@ -66,11 +66,25 @@ public sealed class CrmMappingException : CrmException
     public string JsonPath { get; }
 }
 
-/// <summary>The provider answered with an error status.</summary>
+/// <summary>The provider answered with an error status (after any retries the request allowed).</summary>
 public sealed class CrmProviderException : CrmException
 {
     /// <summary>Creates the exception.</summary>
     public CrmProviderException(string provider, string accountId, int statusCode, string? providerCode, string? providerMessage, string rawBody)
+        : this(provider, accountId, statusCode, providerCode, providerMessage, rawBody, retryAfter: null, attempts: 1)
+    {
+    }
+
+    /// <summary>Creates the exception with what the provider said about retrying and how many attempts were made.</summary>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="accountId">The integrated account's id.</param>
+    /// <param name="statusCode">The HTTP status of the last attempt.</param>
+    /// <param name="providerCode">The provider's error code, if any.</param>
+    /// <param name="providerMessage">The provider's error message, if any.</param>
+    /// <param name="rawBody">The raw error body.</param>
+    /// <param name="retryAfter">How long the provider asked to wait before another request (<c>Retry-After</c> or its rate-limit headers), if it said.</param>
+    /// <param name="attempts">How many requests were sent (1 when nothing was retried).</param>
+    public CrmProviderException(string provider, string accountId, int statusCode, string? providerCode, string? providerMessage, string rawBody, TimeSpan? retryAfter, int attempts)
         : base(BuildMessage(provider, accountId, statusCode, providerCode, providerMessage))
     {
         Provider = provider;
@@ -79,7 +93,19 @@ public sealed class CrmProviderException : CrmException
         ProviderCode = providerCode;
         ProviderMessage = providerMessage;
         RawBody = rawBody;
+        RetryAfter = retryAfter;
+        Attempts = attempts;
     }
+
+    /// <summary>
+    /// How long the provider asked to wait before the next request (from <c>Retry-After</c>, the
+    /// IETF <c>RateLimit</c> headers or the provider's own rate-limit headers), or null when it did
+    /// not say. Set when the client gave up because the wait was longer than it may wait.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>How many requests were sent before giving up (1 when nothing was retried).</summary>
+    public int Attempts { get; }
 
     /// <summary>The provider name.</summary>
     public string Provider { get; }
@@ -107,5 +133,66 @@ public sealed class CrmProviderException : CrmException
         if (code is not null) what += $" [{code}]";
         if (message is not null) what += ": " + message;
         return what;
+    }
+}
+
+/// <summary>
+/// A request did not complete within its timeout (<see cref="CrmRequestOptions.Timeout"/>, else
+/// <see cref="CrmClientOptions.Timeout"/>): the budget covers every attempt, the waits between
+/// them and reading the response. Cancellation by the caller's token is an
+/// <see cref="OperationCanceledException"/> instead, never this.
+/// </summary>
+public sealed class CrmTimeoutException : CrmException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="resource">The resource, e.g. <c>contacts</c>.</param>
+    /// <param name="operation">The operation, e.g. <c>create</c>.</param>
+    /// <param name="accountId">The integrated account's id.</param>
+    /// <param name="timeout">The timeout that elapsed.</param>
+    /// <param name="attempts">How many requests were sent.</param>
+    /// <param name="lastStatusCode">The status of the last completed attempt, if one completed.</param>
+    /// <param name="inner">The cancellation that stopped the request.</param>
+    public CrmTimeoutException(string provider, string resource, string operation, string accountId, TimeSpan timeout, int attempts, int? lastStatusCode, Exception? inner = null)
+        : base(BuildMessage(provider, resource, operation, accountId, timeout, attempts, lastStatusCode), inner)
+    {
+        Provider = provider;
+        Resource = resource;
+        Operation = operation;
+        AccountId = accountId;
+        Timeout = timeout;
+        Attempts = attempts;
+        LastStatusCode = lastStatusCode;
+    }
+
+    /// <summary>The provider name.</summary>
+    public string Provider { get; }
+
+    /// <summary>The resource.</summary>
+    public string Resource { get; }
+
+    /// <summary>The operation.</summary>
+    public string Operation { get; }
+
+    /// <summary>The integrated account's id.</summary>
+    public string AccountId { get; }
+
+    /// <summary>The timeout that elapsed.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>How many requests were sent.</summary>
+    public int Attempts { get; }
+
+    /// <summary>The HTTP status of the last attempt that got an answer before the time ran out, if any.</summary>
+    public int? LastStatusCode { get; }
+
+    private static string BuildMessage(string provider, string resource, string operation, string accountId, TimeSpan timeout, int attempts, int? lastStatus)
+    {
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The {resource} {operation} request to provider '{provider}' for integrated account '{accountId}' did not complete within {timeout.TotalSeconds:0.###} s");
+        if (attempts > 1) text += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({attempts} attempts");
+        if (attempts > 1 && lastStatus is { } status) text += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", the last answered {status}");
+        if (attempts > 1) text += ")";
+        return text + ".";
     }
 }

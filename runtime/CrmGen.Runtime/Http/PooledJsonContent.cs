@@ -10,15 +10,18 @@ namespace CrmGen;
 
 /// <summary>
 /// A JSON request body held in a pooled buffer (<c>Content-Type: application/json</c>).
-/// The buffer goes back to the pool when the content (or its request) is disposed.
+/// When the content owns the buffer, it goes back to the pool when the content (or its request)
+/// is disposed; otherwise its owner (a call sending the same body on each attempt) returns it.
 /// </summary>
 internal sealed class PooledJsonContent : HttpContent
 {
+    private readonly bool _ownsBody;
     private PooledBufferWriter? _body;
 
-    public PooledJsonContent(PooledBufferWriter body)
+    public PooledJsonContent(PooledBufferWriter body, bool ownsBody = true)
     {
         _body = body;
+        _ownsBody = ownsBody;
         Headers.ContentType = new MediaTypeHeaderValue("application/json");
     }
 
@@ -43,7 +46,7 @@ internal sealed class PooledJsonContent : HttpContent
     {
         if (disposing)
         {
-            _body?.Dispose();
+            if (_ownsBody) _body?.Dispose();
             _body = null;
         }
         base.Dispose(disposing);

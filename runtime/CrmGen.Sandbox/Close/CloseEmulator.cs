@@ -35,6 +35,7 @@ public sealed class CloseEmulator : ProviderEmulator
         _options = options;
         OrganizationId = random.NextId("orga_");
         Pipelines = new ClosePipelinesEmulator(this, options.TimeProvider, random);
+        Contacts = new CloseContactsEmulator(this, options.TimeProvider, random);
     }
 
     /// <inheritdoc />
@@ -49,7 +50,14 @@ public sealed class CloseEmulator : ProviderEmulator
     /// <summary>The pipelines API (<c>/api/v1/pipeline/</c>).</summary>
     public ClosePipelinesEmulator Pipelines { get; }
 
-    internal override void Map(IEndpointRouteBuilder routes) => Pipelines.Map(routes);
+    /// <summary>The contacts API (<c>/api/v1/contact/</c>) and the leads contacts belong to.</summary>
+    public CloseContactsEmulator Contacts { get; }
+
+    internal override void Map(IEndpointRouteBuilder routes)
+    {
+        Pipelines.Map(routes);
+        Contacts.Map(routes);
+    }
 
     internal override Task WriteNotFoundAsync(HttpContext context)
         => WriteErrorAsync(context, StatusCodes.Status404NotFound, "Not found");

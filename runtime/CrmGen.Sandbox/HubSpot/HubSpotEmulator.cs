@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +11,8 @@ namespace CrmGen.Sandbox;
 /// <summary>
 /// HubSpot's API as its public documentation describes it, at <c>{root}/hubspot</c> (standing in
 /// for <c>https://api.hubapi.com</c>): bearer authentication, the documented error body, and the
-/// burst rate limit with its <c>X-HubSpot-RateLimit-*</c> headers.
+/// burst rate limit with its <c>X-HubSpot-RateLimit-*</c> headers; behind them the CRM contacts,
+/// companies, deals and leads objects, deal and ticket pipelines, and v4 default associations.
 /// </summary>
 /// <remarks>
 /// Follows "Authentication overview" (private app and OAuth access tokens are sent as
@@ -18,6 +21,7 @@ namespace CrmGen.Sandbox;
 /// "API usage guidelines" (a ten-second rolling burst limit; the
 /// <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>, <c>-Max</c> and <c>-Remaining</c> headers, and
 /// no daily headers for token-authenticated calls; 429 with <c>errorType</c> <c>RATE_LIMIT</c> and a <c>policyName</c>).
+/// An object type a path does not name is 400 "Unable to infer object type from: …", as HubSpot answers it.
 /// </remarks>
 public sealed class HubSpotEmulator : ProviderEmulator
 {
@@ -35,6 +39,9 @@ public sealed class HubSpotEmulator : ProviderEmulator
         _options = options;
         _random = random;
         Contacts = new HubSpotContactsEmulator(this, options.TimeProvider);
+        Objects = new HubSpotObjectsEmulator(this, options.TimeProvider);
+        Pipelines = new HubSpotPipelinesEmulator(this, options.TimeProvider);
+        Associations = new HubSpotAssociationsEmulator(this, options.TimeProvider);
     }
 
     /// <inheritdoc />
@@ -46,7 +53,100 @@ public sealed class HubSpotEmulator : ProviderEmulator
     /// <summary>The CRM contacts API (<c>/crm/v3/objects/contacts</c>).</summary>
     public HubSpotContactsEmulator Contacts { get; }
 
-    internal override void Map(IEndpointRouteBuilder routes) => Contacts.Map(routes);
+    /// <summary>The CRM companies, deals and leads APIs (<c>/crm/v3/objects/{companies|deals|leads}</c>).</summary>
+    public HubSpotObjectsEmulator Objects { get; }
+
+    /// <summary>The CRM pipelines API (<c>/crm/v3/pipelines/{objectType}</c>) for deals and tickets.</summary>
+    public HubSpotPipelinesEmulator Pipelines { get; }
+
+    /// <summary>The v4 associations API (<c>/crm/v4/objects/…/associations/default/…</c>).</summary>
+    public HubSpotAssociationsEmulator Associations { get; }
+
+    internal override void Map(IEndpointRouteBuilder routes)
+    {
+        Contacts.Map(routes);
+        Objects.Map(routes);
+        Pipelines.Map(routes);
+        Associations.Map(routes);
+    }
+
+    /// <summary>True when a record of the canonical object type (<c>contacts</c>, <c>companies</c>…) has that id.</summary>
+    internal bool RecordExists(string objectType, string id)
+        => objectType == HubSpotObjectTypes.Contacts
+            ? Contacts.Records.Any(r => r.Id == id)
+            : Objects.Find(objectType, id) is not null;
+
+    /// <summary>
+    /// Reads a JSON object request body. Writes HubSpot's answer and returns null when the content
+    /// type is not JSON (415), the JSON is malformed (400) or the body is not an object (400).
+    /// </summary>
+    internal async Task<JsonDocument?> ReadJsonObjectAsync(HttpContext context, string inputName)
+    {
+        var contentType = context.Request.ContentType;
+        if (contentType is null || !contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "VALIDATION_ERROR",
+                $"Unsupported content type '{contentType}'; expected application/json.").ConfigureAwait(false);
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "VALIDATION_ERROR",
+                $"Invalid input JSON on line {line}, column {column}: the body is not valid JSON.").ConfigureAwait(false);
+            return null;
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            var kind = Describe(document.RootElement.ValueKind);
+            document.Dispose();
+            await WriteInvalidInputAsync(context, $"Cannot build {inputName} from a JSON {kind}.").ConfigureAwait(false);
+            return null;
+        }
+        return document;
+    }
+
+    /// <summary>HubSpot's 400 for input its JSON binding rejects (a missing required field, a wrong type).</summary>
+    internal Task WriteInvalidInputAsync(HttpContext context, string problem)
+        => WriteErrorAsync(context, StatusCodes.Status400BadRequest, "VALIDATION_ERROR", "Invalid input JSON on line 1, column 1: " + problem);
+
+    /// <summary>HubSpot's 400 for a path that names no object type.</summary>
+    internal Task WriteUnknownObjectTypeAsync(HttpContext context, string name)
+        => WriteErrorAsync(context, StatusCodes.Status400BadRequest, "VALIDATION_ERROR", "Unable to infer object type from: " + name);
+
+    /// <summary>HubSpot's 404 for a record id that does not exist: the message and the ids in <c>context</c>.</summary>
+    internal Task WriteObjectNotFoundAsync(HttpContext context, string objectType, string id)
+        => WriteErrorAsync(context, StatusCodes.Status404NotFound, "OBJECT_NOT_FOUND", $"Object not found. No {objectType} record has the id {id}.",
+            w =>
+            {
+                w.WriteStartObject("context");
+                w.WriteStartArray("objectType");
+                w.WriteStringValue(objectType);
+                w.WriteEndArray();
+                w.WriteStartArray("id");
+                w.WriteStringValue(id);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+
+    /// <summary>A JSON value kind as HubSpot's messages name it.</summary>
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
 
     internal override Task WriteNotFoundAsync(HttpContext context)
         => WriteErrorAsync(context, StatusCodes.Status404NotFound, "OBJECT_NOT_FOUND",

@@ -54,4 +54,38 @@ public class DependencyInjectionTests
 
         Assert.NotNull(provider.GetRequiredService<CrmClient>());
     }
+
+    [Fact]
+    public async Task AddCrmGen_applies_the_client_settings_of_every_call()
+    {
+        var primary = new RecordingHandler(HttpStatusCode.ServiceUnavailable, """{"message":"down"}""");
+        var services = new ServiceCollection();
+        services.AddCrmGen(o => o.AddProvider(TestProvider.Instance).Client.Retry.MaxAttempts = 2);
+        services.AddCrmGen(o => o.Client.Retry.BaseDelay = TimeSpan.FromMilliseconds(1));
+        services.AddHttpClient(CrmGenServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => primary);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<CrmClientOptions>();
+        var client = provider.GetRequiredService<CrmClient>();
+        var ex = await Assert.ThrowsAsync<CrmProviderException>(() =>
+            client.ExecuteAsync<CrmNoInput, Contact>(Account(), "contacts", "get", CrmNoInput.Instance, id: "c_1"));
+
+        Assert.Equal(2, options.Retry.MaxAttempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), options.Retry.BaseDelay);
+        Assert.Equal(2, ex.Attempts);
+        Assert.Equal(2, primary.Requests.Count);
+        Assert.Single(provider.GetServices<CrmClientOptions>());
+    }
+
+    [Fact]
+    public void The_named_HttpClient_leaves_timeouts_to_CrmGen()
+    {
+        var services = new ServiceCollection();
+        services.AddCrmGen();
+        using var provider = services.BuildServiceProvider();
+
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(CrmGenServiceCollectionExtensions.HttpClientName);
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+    }
 }

@@ -82,7 +82,7 @@ public class BinderRobustnessTests
     [InlineData("x{0}", " via t")]
     public void Very_long_chains_bind_on_a_small_stack(string shape, string link)
     {
-        // Left-nested chains are built by loops, not recursion, so only the binder limits their depth.
+        // Left-nested chains are built by loops, not recursion; the parser caps their length.
         var chain = shape.Contains("x{0}", StringComparison.Ordinal)
             ? string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, string.Concat(Enumerable.Repeat(link, 50_000)))
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, string.Join(link, Enumerable.Repeat("a", 50_000)));
@@ -109,7 +109,9 @@ public class BinderRobustnessTests
         thread.Start();
         thread.Join();
         Assert.Null(error);
-        Assert.Contains(bound!.Diagnostics, d => d.Id == "CRM0001" && BindingTestHost.Message(d) == "The expression is nested too deeply; split it up");
+        // The parser already bounds chains (CRM0001 "chained too deeply"); the binder's own limit
+        // ("nested too deeply") stays as a second guard for trees built some other way.
+        Assert.Contains(bound!.Diagnostics, d => d.Id == "CRM0001" && BindingTestHost.Message(d).Contains("too deeply", StringComparison.Ordinal));
     }
 
     [Fact]

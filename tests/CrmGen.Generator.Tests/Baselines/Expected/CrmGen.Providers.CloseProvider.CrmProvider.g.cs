@@ -5,7 +5,7 @@ namespace CrmGen.Providers;
 
 partial class CloseProvider : global::CrmGen.ICrmProvider
 {
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { PipelinesCreateOperation.Instance });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { PipelinesCreateOperation.Instance, ContactsCreateOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "api_key" });
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.Empty<global::CrmGen.CrmContextValue>();
 
@@ -36,6 +36,12 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 switch (operation)
                 {
                     case "create": return PipelinesCreateOperation.Instance;
+                }
+                break;
+            case "contacts":
+                switch (operation)
+                {
+                    case "create": return ContactsCreateOperation.Instance;
                 }
                 break;
         }
@@ -121,6 +127,58 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
         {
             return default;
         }
+    }
+
+    private static class CrmEnumTables
+    {
+        public static string? CloseEmailType(string? value) => value switch
+        {
+            null => null,
+            "work" => "office",
+            "office" => "office",
+            "home" => "home",
+            "personal" => "home",
+            "other" => "other",
+            _ => "other",
+        };
+        public static string? ClosePhoneType(string? value) => value switch
+        {
+            null => null,
+            "phone" => "office",
+            "work" => "office",
+            "office" => "office",
+            "direct" => "direct",
+            "mobile" => "mobile",
+            "home" => "home",
+            "fax" => "fax",
+            "assistant" => "other",
+            "other" => "other",
+            _ => "other",
+        };
+        public static string? CloseEmailTypeRead(string? value) => value switch
+        {
+            null => null,
+            "office" => "work",
+            "home" => "home",
+            _ => "other",
+        };
+        public static string? CloseEmailTypeReadInverse(string? value) => value switch
+        {
+            null => null,
+            "work" => "office",
+            "home" => "home",
+            _ => null,
+        };
+        public static string? ClosePhoneTypeRead(string? value) => value switch
+        {
+            null => null,
+            "office" => "work",
+            "direct" => "work",
+            "mobile" => "mobile",
+            "home" => "home",
+            "fax" => "fax",
+            _ => "other",
+        };
     }
 
     /// <summary>pipelines create: POST /pipeline/</summary>
@@ -352,6 +410,430 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 Stages = r2,
                 CreatedAt = r8,
                 UpdatedAt = r9,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
+    /// <summary>contacts create: POST /contact/</summary>
+    public sealed class ContactsCreateOperation : global::CrmGen.CrmOperation<global::CrmGen.Contact, global::CrmGen.Contact>
+    {
+        private const string ProviderName = "close";
+        private const string ResourceName = "contacts";
+        private const string OperationName = "create";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.AsReadOnly(new string[] { "account", "first_name" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "last_name", "name", "phone_numbers", "title" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_name", "name", "phone_numbers", "title", "updated_at", "urls" });
+        private static readonly string[] s_mapped0 = new string[] { "lead_id", "name", "title", "emails", "phones", "date_created" };
+
+        /// <summary>The operation.</summary>
+        public static readonly ContactsCreateOperation Instance = new ContactsCreateOperation();
+
+        private ContactsCreateOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.Create;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Post;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => true;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.Contact input)
+        {
+            if (input.Account is null)
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "account");
+            }
+            if (string.IsNullOrEmpty(input.FirstName))
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "first_name");
+            }
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.Contact input)
+        {
+            request.AppendPath("/contact/");
+        }
+
+        /// <inheritdoc />
+        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.IntegratedAccount account, global::CrmGen.Contact input)
+        {
+            writer.WriteStartObject();
+            if (global::CrmGen.Providers.CloseProvider.CloseLeadId(input.Account) is { } v0)
+            {
+                writer.WriteString("lead_id"u8, v0);
+            }
+            if ((input.Name ?? global::CrmGen.Providers.CloseProvider.FullName(input.FirstName, input.LastName)) is { } v1)
+            {
+                writer.WriteString("name"u8, v1);
+            }
+            if (input.Title is { } v2)
+            {
+                writer.WriteString("title"u8, v2);
+            }
+            if (input.EmailAddresses is { } list3)
+            {
+                writer.WriteStartArray("emails"u8);
+                foreach (var e4 in list3)
+                {
+                    if (e4 is null) continue;
+                    writer.WriteStartObject();
+                    if (e4.Email is { } v5)
+                    {
+                        writer.WriteString("email"u8, v5);
+                    }
+                    if (CrmEnumTables.CloseEmailType(e4.Type) is { } v6)
+                    {
+                        writer.WriteString("type"u8, v6);
+                    }
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            if (input.PhoneNumbers is { } list7)
+            {
+                writer.WriteStartArray("phones"u8);
+                foreach (var e8 in list7)
+                {
+                    if (e8 is null) continue;
+                    writer.WriteStartObject();
+                    if (e8.Number is { } v9)
+                    {
+                        writer.WriteString("phone"u8, v9);
+                    }
+                    if (CrmEnumTables.ClosePhoneType(e8.Type) is { } v10)
+                    {
+                        writer.WriteString("type"u8, v10);
+                    }
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            if (((global::System.DateTimeOffset?)input.CreatedAt) is { } v11)
+            {
+                global::CrmGen.Mapping.CrmJsonWriter.WriteIsoDateTime(writer, "date_created"u8, v11);
+            }
+            global::CrmGen.Mapping.CrmJsonWriter.WriteCustomFields(writer, global::CrmGen.Providers.CloseProvider.CloseCustomFields(input.CustomFields), s_mapped0);
+            writer.WriteEndObject();
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.Contact ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                global::CrmGen.Contact? r0 = null;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    r0 = ReadRecord(ref reader, utf8Json, options);
+                }
+                reader.Read();
+                return r0 ?? throw global::CrmGen.Mapping.CrmJsonReader.MissingRecord(ProviderName, ResourceName, "$");
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.Contact ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            string? r0 = null;
+            string? r1 = null;
+            string? r2 = null;
+            string? r3 = null;
+            bool r4 = false;
+            string? r5 = null;
+            global::System.Collections.Generic.List<global::CrmGen.EmailAddress>? r6 = null;
+            global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>? r9 = null;
+            global::System.Collections.Generic.List<global::CrmGen.ContactUrl>? r12 = null;
+            global::System.DateTimeOffset? r15 = null;
+            global::System.DateTimeOffset? r16 = null;
+            global::System.Collections.Generic.Dictionary<string, object?>? r17 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("display_name"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("title"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("lead_id"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                    r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                }
+                else if (reader.ValueTextEquals("emails"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        r6 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
+                        while (true)
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                            string? r7 = null;
+                            string? r8 = null;
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("email"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("type"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                r6.Add(new global::CrmGen.EmailAddress { Email = r7, Type = CrmEnumTables.CloseEmailTypeRead(r8) });
+                            }
+                        }
+                    }
+                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an array");
+                    }
+                }
+                else if (reader.ValueTextEquals("phones"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        r9 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
+                        while (true)
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                            string? r10 = null;
+                            string? r11 = null;
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("phone"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("type"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                r9.Add(new global::CrmGen.PhoneNumber { Number = r10, Type = CrmEnumTables.ClosePhoneTypeRead(r11) });
+                            }
+                        }
+                    }
+                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an array");
+                    }
+                }
+                else if (reader.ValueTextEquals("urls"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        r12 = new global::System.Collections.Generic.List<global::CrmGen.ContactUrl>();
+                        while (true)
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                            string? r13 = null;
+                            string? r14 = null;
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("url"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("type"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                r12.Add(new global::CrmGen.ContactUrl { Url = r13, Type = r14 });
+                            }
+                        }
+                    }
+                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an array");
+                    }
+                }
+                else if (reader.ValueTextEquals("date_created"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r15))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else if (reader.ValueTextEquals("date_updated"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r16))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else
+                {
+                    var key18 = reader.GetString()!;
+                    reader.Read();
+                    (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key18] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                }
+            }
+            return new global::CrmGen.Contact
+            {
+                Id = r0,
+                Name = (r1 ?? r2),
+                FirstName = global::CrmGen.Providers.CloseProvider.FirstNameOf(r1),
+                LastName = global::CrmGen.Providers.CloseProvider.LastNameOf(r1),
+                Title = r3,
+                Account = (r4 ? new global::CrmGen.AccountReference { Id = r5 } : (global::CrmGen.AccountReference?)null),
+                EmailAddresses = r6,
+                PhoneNumbers = r9,
+                Urls = r12,
+                CreatedAt = r15,
+                UpdatedAt = r16,
+                CustomFields = r17,
                 RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
             };
         }

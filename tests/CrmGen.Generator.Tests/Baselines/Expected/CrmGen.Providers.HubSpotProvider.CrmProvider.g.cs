@@ -5,7 +5,7 @@ namespace CrmGen.Providers;
 
 partial class HubSpotProvider : global::CrmGen.ICrmProvider
 {
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, PipelinesCreateOperation.Instance, AssociationLinksCreateOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "access_token" });
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.Empty<global::CrmGen.CrmContextValue>();
 
@@ -36,6 +36,18 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                 switch (operation)
                 {
                     case "create": return ContactsCreateOperation.Instance;
+                }
+                break;
+            case "pipelines":
+                switch (operation)
+                {
+                    case "create": return PipelinesCreateOperation.Instance;
+                }
+                break;
+            case "association_links":
+                switch (operation)
+                {
+                    case "create": return AssociationLinksCreateOperation.Instance;
                 }
                 break;
         }
@@ -100,6 +112,28 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
         {
             return default;
         }
+    }
+
+    private static class CrmEnumTables
+    {
+        public static string? HubspotObjectType(string? value) => value switch
+        {
+            null => null,
+            "accounts" => "companies",
+            "contacts" => "contacts",
+            "leads" => "leads",
+            "opportunities" => "deals",
+            _ => null,
+        };
+        public static string? HubspotObjectTypeInverse(string? value) => value switch
+        {
+            null => null,
+            "companies" => "accounts",
+            "contacts" => "contacts",
+            "leads" => "leads",
+            "deals" => "opportunities",
+            _ => null,
+        };
     }
 
     /// <summary>contacts create: POST /crm/v3/objects/contacts</summary>
@@ -275,28 +309,31 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             string? r1 = null;
             string? r2 = null;
             string? r3 = null;
-            bool r4 = false;
-            string? r5 = null;
-            bool r6 = false;
-            string? r7 = null;
-            bool r8 = false;
-            string? r9 = null;
-            bool r10 = false;
+            string? r4 = null;
+            bool r5 = false;
+            string? r6 = null;
+            bool r7 = false;
+            string? r8 = null;
+            bool r9 = false;
+            string? r10 = null;
             bool r11 = false;
             bool r12 = false;
             bool r13 = false;
-            string? r14 = null;
+            bool r14 = false;
             string? r15 = null;
             string? r16 = null;
             string? r17 = null;
             string? r18 = null;
-            bool r19 = false;
-            string? r20 = null;
+            string? r19 = null;
+            bool r20 = false;
             string? r21 = null;
-            global::System.DateTimeOffset? r22 = null;
+            string? r22 = null;
             global::System.DateTimeOffset? r23 = null;
             global::System.DateTimeOffset? r24 = null;
-            global::System.Collections.Generic.Dictionary<string, object?>? r25 = null;
+            global::System.DateTimeOffset? r25 = null;
+            global::System.DateTimeOffset? r26 = null;
+            global::System.DateTimeOffset? r27 = null;
+            global::System.Collections.Generic.Dictionary<string, object?>? r28 = null;
             while (true)
             {
                 reader.Read();
@@ -318,7 +355,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                         {
                             reader.Read();
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("firstname"u8))
+                            if (reader.ValueTextEquals("hs_object_id"u8))
                             {
                                 reader.Read();
                                 if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
@@ -326,7 +363,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
                             }
-                            else if (reader.ValueTextEquals("lastname"u8))
+                            else if (reader.ValueTextEquals("firstname"u8))
                             {
                                 reader.Read();
                                 if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
@@ -334,7 +371,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
                             }
-                            else if (reader.ValueTextEquals("jobtitle"u8))
+                            else if (reader.ValueTextEquals("lastname"u8))
                             {
                                 reader.Read();
                                 if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
@@ -342,43 +379,42 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
                             }
-                            else if (reader.ValueTextEquals("email"u8))
+                            else if (reader.ValueTextEquals("jobtitle"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
-                                r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("email"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
                             else if (reader.ValueTextEquals("phone"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
-                                r6 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                r7 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
                             else if (reader.ValueTextEquals("mobilephone"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r9))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
-                                r8 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
                             else if (reader.ValueTextEquals("address"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r10 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("city"u8))
                             {
                                 reader.Read();
                                 if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
@@ -387,16 +423,16 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                                 }
                                 r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
-                            else if (reader.ValueTextEquals("zip"u8))
+                            else if (reader.ValueTextEquals("city"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
                                 r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
-                            else if (reader.ValueTextEquals("country"u8))
+                            else if (reader.ValueTextEquals("zip"u8))
                             {
                                 reader.Read();
                                 if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
@@ -405,10 +441,19 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                                 }
                                 r13 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
+                            else if (reader.ValueTextEquals("country"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r14 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
                             else if (reader.ValueTextEquals("state"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
@@ -416,33 +461,49 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                             else if (reader.ValueTextEquals("associatedcompanyid"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r20))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
                                 }
-                                r19 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                r20 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
                             }
                             else if (reader.ValueTextEquals("company"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("createdate"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("lastmodifieddate"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r25))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
                                 }
                             }
                             else if (reader.ValueTextEquals("notes_last_updated"u8))
                             {
                                 reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r27))
                                 {
                                     throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
                                 }
                             }
                             else
                             {
-                                var key26 = reader.GetString()!;
+                                var key29 = reader.GetString()!;
                                 reader.Read();
-                                (r25 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key26] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                                (r28 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                             }
                         }
                     }
@@ -454,7 +515,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                 else if (reader.ValueTextEquals("createdAt"u8))
                 {
                     reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r22))
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
                     {
                         throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
                     }
@@ -462,7 +523,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                 else if (reader.ValueTextEquals("updatedAt"u8))
                 {
                     reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r26))
                     {
                         throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
                     }
@@ -475,19 +536,568 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             }
             return new global::CrmGen.Contact
             {
+                Id = (r0 ?? r1),
+                FirstName = r2,
+                LastName = r3,
+                Name = global::CrmGen.Providers.HubSpotProvider.FullName(r2, r3),
+                Title = r4,
+                EmailAddresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.EmailAddress>((r5 ? new global::CrmGen.EmailAddress { Email = r6, Type = "work" } : (global::CrmGen.EmailAddress?)null)),
+                PhoneNumbers = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.PhoneNumber>((r7 ? new global::CrmGen.PhoneNumber { Number = r8, Type = "phone" } : (global::CrmGen.PhoneNumber?)null), (r9 ? new global::CrmGen.PhoneNumber { Number = r10, Type = "mobile" } : (global::CrmGen.PhoneNumber?)null)),
+                Addresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.Address>(((((r11 || r12) || r13) || r14) ? new global::CrmGen.Address { Street1 = r15, City = r16, State = r17, PostalCode = r18, Country = r19 } : (global::CrmGen.Address?)null)),
+                Account = (r20 ? new global::CrmGen.AccountReference { Id = r21, Name = r22 } : (global::CrmGen.AccountReference?)null),
+                CreatedAt = (r23 ?? r24),
+                UpdatedAt = (r25 ?? r26),
+                LastActivityAt = r27,
+                CustomFields = r28,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
+    /// <summary>pipelines create: POST /crm/v3/pipelines/deals</summary>
+    public sealed class PipelinesCreateOperation : global::CrmGen.CrmOperation<global::CrmGen.Pipeline, global::CrmGen.Pipeline>
+    {
+        private const string ProviderName = "hubspot";
+        private const string ResourceName = "pipelines";
+        private const string OperationName = "create";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.AsReadOnly(new string[] { "name" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.AsReadOnly(new string[] { "name", "stages" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "created_at", "entity", "id", "name", "stages", "updated_at" });
+
+        /// <summary>The operation.</summary>
+        public static readonly PipelinesCreateOperation Instance = new PipelinesCreateOperation();
+
+        private PipelinesCreateOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.Create;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Post;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => true;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.Pipeline input)
+        {
+            if (string.IsNullOrEmpty(input.Name))
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "name");
+            }
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.Pipeline input)
+        {
+            request.AppendPath("/crm/v3/pipelines/deals");
+        }
+
+        /// <inheritdoc />
+        public override void WriteBody(global::System.Text.Json.Utf8JsonWriter writer, global::CrmGen.IntegratedAccount account, global::CrmGen.Pipeline input)
+        {
+            writer.WriteStartObject();
+            if (input.Name is { } v0)
+            {
+                writer.WriteString("label"u8, v0);
+            }
+            writer.WriteNumber("displayOrder"u8, 0L);
+            if (global::CrmGen.Providers.HubSpotProvider.DealStageInputs(input.Stages) is { } list1)
+            {
+                writer.WriteStartArray("stages"u8);
+                foreach (var e2 in list1)
+                {
+                    if (e2 is null) continue;
+                    writer.WriteStartObject();
+                    if (e2.Label is { } v3)
+                    {
+                        writer.WriteString("label"u8, v3);
+                    }
+                    if (((long?)e2.DisplayOrder) is { } v4)
+                    {
+                        writer.WriteNumber("displayOrder"u8, v4);
+                    }
+                    writer.WriteStartObject("metadata"u8);
+                    if (e2.Probability is { } v5)
+                    {
+                        writer.WriteString("probability"u8, v5);
+                    }
+                    if (e2.IsClosed is { } v6)
+                    {
+                        writer.WriteString("isClosed"u8, v6);
+                    }
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.Pipeline ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                global::CrmGen.Pipeline? r0 = null;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    r0 = ReadRecord(ref reader, utf8Json, options);
+                }
+                reader.Read();
+                return r0 ?? throw global::CrmGen.Mapping.CrmJsonReader.MissingRecord(ProviderName, ResourceName, "$");
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.Pipeline ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            string? r0 = null;
+            string? r1 = null;
+            global::System.Collections.Generic.List<global::CrmGen.Stage>? r2 = null;
+            global::System.DateTimeOffset? r7 = null;
+            global::System.DateTimeOffset? r8 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("label"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("stages"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
+                        while (true)
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                            string? r3 = null;
+                            string? r4 = null;
+                            string? r5 = null;
+                            string? r6 = null;
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("id"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("label"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("metadata"u8))
+                                    {
+                                        reader.Read();
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                        {
+                                            while (true)
+                                            {
+                                                reader.Read();
+                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                if (reader.ValueTextEquals("isClosed"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else if (reader.ValueTextEquals("probability"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    reader.Read();
+                                                    reader.Skip();
+                                                }
+                                            }
+                                        }
+                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "an object");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = global::CrmGen.Providers.HubSpotProvider.DealStageStatus(r5, r6) });
+                            }
+                        }
+                    }
+                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an array");
+                    }
+                }
+                else if (reader.ValueTextEquals("createdAt"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else if (reader.ValueTextEquals("updatedAt"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r8))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return new global::CrmGen.Pipeline
+            {
                 Id = r0,
-                FirstName = r1,
-                LastName = r2,
-                Name = global::CrmGen.Providers.HubSpotProvider.FullName(r1, r2),
-                Title = r3,
-                EmailAddresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.EmailAddress>((r4 ? new global::CrmGen.EmailAddress { Email = r5, Type = "work" } : (global::CrmGen.EmailAddress?)null)),
-                PhoneNumbers = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.PhoneNumber>((r6 ? new global::CrmGen.PhoneNumber { Number = r7, Type = "phone" } : (global::CrmGen.PhoneNumber?)null), (r8 ? new global::CrmGen.PhoneNumber { Number = r9, Type = "mobile" } : (global::CrmGen.PhoneNumber?)null)),
-                Addresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.Address>(((((r10 || r11) || r12) || r13) ? new global::CrmGen.Address { Street1 = r14, City = r15, State = r16, PostalCode = r17, Country = r18 } : (global::CrmGen.Address?)null)),
-                Account = (r19 ? new global::CrmGen.AccountReference { Id = r20, Name = r21 } : (global::CrmGen.AccountReference?)null),
-                CreatedAt = r22,
-                UpdatedAt = r23,
-                LastActivityAt = r24,
-                CustomFields = r25,
+                Name = r1,
+                Entity = "opportunity",
+                Stages = r2,
+                CreatedAt = r7,
+                UpdatedAt = r8,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
+    /// <summary>association_links create: PUT /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}</summary>
+    public sealed class AssociationLinksCreateOperation : global::CrmGen.CrmOperation<global::CrmGen.AssociationLink, global::CrmGen.AssociationLink>
+    {
+        private const string ProviderName = "hubspot";
+        private const string ResourceName = "association_links";
+        private const string OperationName = "create";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.AsReadOnly(new string[] { "entity", "entity_id", "target", "target_id" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.AsReadOnly(new string[] { "entity", "entity_id", "target", "target_id" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "entity_id", "id", "target_id" });
+
+        /// <summary>The operation.</summary>
+        public static readonly AssociationLinksCreateOperation Instance = new AssociationLinksCreateOperation();
+
+        private AssociationLinksCreateOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.Create;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Put;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => false;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.AssociationLink input)
+        {
+            if (string.IsNullOrEmpty(input.Entity))
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "entity");
+            }
+            if (string.IsNullOrEmpty(input.EntityId))
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "entity_id");
+            }
+            if (string.IsNullOrEmpty(input.Target))
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "target");
+            }
+            if (string.IsNullOrEmpty(input.TargetId))
+            {
+                throw global::CrmGen.CrmValidationException.MissingField(ProviderName, ResourceName, OperationName, "target_id");
+            }
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.AssociationLink input)
+        {
+            request.AppendPath("/crm/v4/objects/");
+            request.AppendPathParameter("fromObjectType", global::CrmGen.Providers.HubSpotProvider.LinkableObjectType(input.Entity, input.Target, CrmEnumTables.HubspotObjectType(input.Entity), CrmEnumTables.HubspotObjectType(input.Target)));
+            request.AppendPath("/");
+            request.AppendPathParameter("fromObjectId", input.EntityId);
+            request.AppendPath("/associations/default/");
+            request.AppendPathParameter("toObjectType", CrmEnumTables.HubspotObjectType(input.Target));
+            request.AppendPath("/");
+            request.AppendPathParameter("toObjectId", input.TargetId);
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.AssociationLink ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                global::CrmGen.AssociationLink? r0 = null;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    r0 = ReadRecord(ref reader, utf8Json, options);
+                }
+                reader.Read();
+                return r0 ?? throw global::CrmGen.Mapping.CrmJsonReader.MissingRecord(ProviderName, ResourceName, "$");
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.AssociationLink ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            bool r0 = false;
+            string? r1 = null;
+            string? r2 = null;
+            string? r3 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("results"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        var i4 = 0;
+                        while (true)
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                            if (i4 == 0)
+                            {
+                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                {
+                                    while (true)
+                                    {
+                                        reader.Read();
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                        if (reader.ValueTextEquals("from"u8))
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                            {
+                                                while (true)
+                                                {
+                                                    reader.Read();
+                                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                    if (reader.ValueTextEquals("id"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                        r0 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                    }
+                                                    else
+                                                    {
+                                                        reader.Read();
+                                                        reader.Skip();
+                                                    }
+                                                }
+                                            }
+                                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                            {
+                                                throw Unexpected(utf8Json, ref reader, "an object");
+                                            }
+                                        }
+                                        else if (reader.ValueTextEquals("associationSpec"u8))
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                            {
+                                                while (true)
+                                                {
+                                                    reader.Read();
+                                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                    if (reader.ValueTextEquals("associationTypeId"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                    }
+                                                    else
+                                                    {
+                                                        reader.Read();
+                                                        reader.Skip();
+                                                    }
+                                                }
+                                            }
+                                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                            {
+                                                throw Unexpected(utf8Json, ref reader, "an object");
+                                            }
+                                        }
+                                        else if (reader.ValueTextEquals("to"u8))
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                            {
+                                                while (true)
+                                                {
+                                                    reader.Read();
+                                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                    if (reader.ValueTextEquals("id"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                    }
+                                                    else
+                                                    {
+                                                        reader.Read();
+                                                        reader.Skip();
+                                                    }
+                                                }
+                                            }
+                                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                            {
+                                                throw Unexpected(utf8Json, ref reader, "an object");
+                                            }
+                                        }
+                                        else
+                                        {
+                                            reader.Read();
+                                            reader.Skip();
+                                        }
+                                    }
+                                }
+                                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "an object");
+                                }
+                            }
+                            else
+                            {
+                                reader.Skip();
+                            }
+                            i4++;
+                        }
+                    }
+                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an array");
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return new global::CrmGen.AssociationLink
+            {
+                Id = (r0 ? string.Concat(r1, ":", r2, ":", r3) : (string?)null),
+                EntityId = r1,
+                TargetId = r3,
                 RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
             };
         }

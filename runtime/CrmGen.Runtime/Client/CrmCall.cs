@@ -1,0 +1,92 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CrmGen;
+
+/// <summary>
+/// One prepared provider call: the request as built (sent anew for each attempt), its JSON body
+/// in a pooled buffer (shared by the attempts, returned to the pool on dispose), and what the
+/// attempts learnt. Not thread-safe: one call runs its attempts one after the other.
+/// </summary>
+internal sealed class CrmCall : IDisposable
+{
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly ProductInfoHeaderValue UserAgent = new("CrmGen", typeof(CrmCall).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+
+    private readonly HttpClient _http;
+    private readonly CrmRequestBuilder _builder;
+    private PooledBufferWriter? _body;
+
+    public CrmCall(HttpClient http, ICrmProvider provider, CrmOperation operation, IntegratedAccount account, CrmRequestBuilder builder, PooledBufferWriter? body, bool safeToRepeat)
+    {
+        _http = http;
+        _builder = builder;
+        _body = body;
+        Provider = provider;
+        Operation = operation;
+        Account = account;
+        SafeToRepeat = safeToRepeat;
+        Method = operation.Method.Method;
+        Path = builder.BuildUri().AbsolutePath;
+    }
+
+    public ICrmProvider Provider { get; }
+
+    public CrmOperation Operation { get; }
+
+    /// <summary>The account as the request uses it (its context merged with the request's).</summary>
+    public IntegratedAccount Account { get; }
+
+    /// <summary>True when the request may be sent again after any transient failure (idempotent method or idempotency key).</summary>
+    public bool SafeToRepeat { get; }
+
+    /// <summary>The HTTP method, for logs.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path without the query, for logs.</summary>
+    public string Path { get; }
+
+    /// <summary>The time budget of the whole call; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan Timeout { get; set; } = System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public long Started { get; set; }
+
+    /// <summary>The requests sent so far.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>The status of the last answer, if any came.</summary>
+    public int? LastStatus { get; private set; }
+
+    /// <summary>What the last retryable answer asked to wait, if it said.</summary>
+    public TimeSpan? AskedDelay { get; set; }
+
+    /// <summary>The wait before the next attempt, when the provider chose it; null for backoff.</summary>
+    public TimeSpan? NextDelay { get; set; }
+
+    /// <summary>True when waiting <paramref name="wait"/> still leaves time within the budget.</summary>
+    public bool HasTimeFor(TimeSpan wait, TimeProvider time)
+        => Timeout == System.Threading.Timeout.InfiniteTimeSpan || time.GetElapsedTime(Started) + wait < Timeout;
+
+    /// <summary>Sends one attempt; the response body is not read yet.</summary>
+    public async Task<HttpResponseMessage> SendOnceAsync(CancellationToken cancellationToken)
+    {
+        Attempts++;
+        using var request = _builder.Build();
+        if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(AcceptJson);
+        if (request.Headers.UserAgent.Count == 0) request.Headers.UserAgent.Add(UserAgent);
+        if (_body is { } body) request.Content = new PooledJsonContent(body, ownsBody: false);
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        LastStatus = (int)response.StatusCode;
+        return response;
+    }
+
+    public void Dispose()
+    {
+        _body?.Dispose();
+        _body = null;
+    }
+}
