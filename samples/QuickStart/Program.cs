@@ -1,17 +1,17 @@
-// CrmGen QuickStart: creates a contact on HubSpot and a pipeline on Close through one API,
-// and prints the unified results.
+// CrmGen QuickStart: the three operations of the unified API on five CRMs through one client,
+// printing the unified results.
 //
-//   dotnet run --project samples/QuickStart
+//   dotnet run --project samples/QuickStart                  contacts, pipelines and associations
+//   dotnet run --project samples/QuickStart -- capabilities  what each built-in provider can do, as JSON
 //
-// By default both providers are the CrmGen sandbox: in-memory emulators of HubSpot's and
-// Close's APIs on loopback, so no account and no network are needed. Set these environment
-// variables to call the real APIs instead (each one independently):
+// Each provider runs the operations it supports:
+//   contacts create       HubSpot, Salesforce, Close, HighLevel, Pipedrive
+//   pipelines create      HubSpot (deal pipelines), Close, Pipedrive
+//   associations create   HubSpot, Salesforce, HighLevel (an account linked to the new contact)
 //
-//   CRMGEN_HUBSPOT_ACCESS_TOKEN  a HubSpot private app access token with the
-//                                crm.objects.contacts.write scope; the contact is created in
-//                                that HubSpot account.
-//   CRMGEN_CLOSE_API_KEY         a Close API key; the pipeline is created in that Close
-//                                organization.
+// By default every provider is the CrmGen sandbox: in-memory emulators of the providers' APIs on
+// loopback, so no account and no network are needed. Environment variables switch a provider to
+// its live API (see README.md); the others keep using the sandbox.
 
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,30 +20,19 @@ using CrmGen;
 using CrmGen.Providers;
 using CrmGen.Sandbox;
 
-var hubSpotToken = Environment.GetEnvironmentVariable("CRMGEN_HUBSPOT_ACCESS_TOKEN");
-var closeApiKey = Environment.GetEnvironmentVariable("CRMGEN_CLOSE_API_KEY");
+if (args is ["capabilities"])
+{
+    // Per provider, resource and operation: the unified fields it supports (writes or reads) and requires.
+    Console.WriteLine(CrmCapabilities.Describe(BuiltInProviders.All).ToJson());
+    return 0;
+}
+if (args.Length > 0)
+{
+    Console.Error.WriteLine("usage: dotnet run --project samples/QuickStart [-- capabilities]");
+    return 2;
+}
 
-// The sandbox stands in for whichever provider has no credentials in the environment.
-await using var sandbox = string.IsNullOrEmpty(hubSpotToken) || string.IsNullOrEmpty(closeApiKey)
-    ? await CrmSandbox.StartAsync()
-    : null;
-
-var hubSpot = string.IsNullOrEmpty(hubSpotToken)
-    ? new IntegratedAccount("hubspot", CrmCredentials.AccessToken(sandbox!.Options.HubSpotAccessToken))
-    {
-        Id = "quickstart-hubspot",
-        BaseAddressOverride = sandbox.BaseAddressFor("hubspot"),
-    }
-    : new IntegratedAccount("hubspot", CrmCredentials.AccessToken(hubSpotToken)) { Id = "quickstart-hubspot" };
-
-var close = string.IsNullOrEmpty(closeApiKey)
-    ? new IntegratedAccount("close", CrmCredentials.ApiKey(sandbox!.Options.CloseApiKey))
-    {
-        Id = "quickstart-close",
-        BaseAddressOverride = sandbox.BaseAddressFor("close"),
-    }
-    : new IntegratedAccount("close", CrmCredentials.ApiKey(closeApiKey)) { Id = "quickstart-close" };
-
+await using var sandbox = ProviderDemos.AllLive(Environment.GetEnvironmentVariable) ? null : await CrmSandbox.StartAsync();
 using var client = CrmClient.Create(BuiltInProviders.All);
 var json = new JsonSerializerOptions
 {
@@ -52,33 +41,67 @@ var json = new JsonSerializerOptions
     Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // console output, not HTML
 };
 
-try
+var failures = 0;
+foreach (var demo in ProviderDemos.Create(sandbox, Environment.GetEnvironmentVariable))
 {
-    // HubSpot keeps one contact per e-mail address: against the real API, make it unique per run.
-    var email = hubSpot.BaseAddressOverride is null
-        ? $"ada.lovelace+{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}@example.com"
-        : "ada.lovelace@example.com";
-    var contact = await client.Contacts.CreateAsync(hubSpot, new Contact
+    var provider = client.Providers.FirstOrDefault(p => p.Name == demo.Name);
+    if (provider is null)
     {
-        FirstName = "Ada",
-        LastName = "Lovelace",
-        Title = "Analyst",
-        EmailAddresses = [new EmailAddress { Email = email, Type = "work" }],
-        PhoneNumbers = [new PhoneNumber { Number = "+44 20 7946 0958", Type = "phone" }],
-    });
-    Console.WriteLine($"Contact created on HubSpot ({Target(hubSpot)}):");
-    Console.WriteLine(Indented(contact, json));
+        Console.WriteLine($"== {demo.Name}: not among the built-in providers; skipped ==");
+        Console.WriteLine();
+        continue;
+    }
+    Console.WriteLine($"== {provider.DisplayName} ({demo.Target}) ==");
     Console.WriteLine();
 
-    var pipeline = await client.Pipelines.CreateAsync(close, new Pipeline { Name = "Enterprise sales" });
-    Console.WriteLine($"Pipeline created on Close ({Target(close)}):");
-    Console.WriteLine(Indented(pipeline, json));
-    return 0;
+    try
+    {
+        Contact? contact = null;
+        if (provider.FindOperation("contacts", "create") is null) Skip("contacts create", $"{provider.DisplayName} defines no contacts create");
+        else if (demo.Contact is null) Skip("contacts create", demo.ContactSkipped);
+        else
+        {
+            contact = await client.Contacts.CreateAsync(demo.Account, demo.Contact);
+            Show("contacts create", contact);
+        }
+
+        if (provider.FindOperation("pipelines", "create") is not null)
+        {
+            var pipeline = await client.Pipelines.CreateAsync(demo.Account, new Pipeline { Name = "Enterprise sales" });
+            Show("pipelines create", pipeline);
+        }
+
+        if (provider.Operations.Any(o => o.Resource == AssociationsClient.LinkResource))
+        {
+            if (contact is null) Skip("associations create", "no contact was created to link");
+            else if (demo.Association is null) Skip("associations create", demo.AssociationSkipped);
+            else
+            {
+                var association = await client.Associations.CreateAsync(demo.Account, demo.Association(contact));
+                Show("associations create", association);
+            }
+        }
+    }
+    catch (CrmException ex)
+    {
+        Console.Error.WriteLine($"{provider.DisplayName}: {ex.Message}");
+        Console.Error.WriteLine();
+        failures++;
+    }
 }
-catch (CrmException ex)
+return failures == 0 ? 0 : 1;
+
+void Show<T>(string operation, T record)
 {
-    Console.Error.WriteLine(ex.Message);
-    return 1;
+    Console.WriteLine($"{operation}:");
+    Console.WriteLine(Indented(record, json));
+    Console.WriteLine();
+}
+
+static void Skip(string operation, string? reason)
+{
+    Console.WriteLine($"{operation}: skipped ({reason})");
+    Console.WriteLine();
 }
 
 // remote_data is the provider's raw JSON, written verbatim; a second pass indents it too.
@@ -87,5 +110,3 @@ static string Indented<T>(T value, JsonSerializerOptions options)
     using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(value, options));
     return JsonSerializer.Serialize(document.RootElement, options);
 }
-
-static string Target(IntegratedAccount account) => account.BaseAddressOverride is null ? "live API" : "sandbox";

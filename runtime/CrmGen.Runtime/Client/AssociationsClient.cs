@@ -125,7 +125,7 @@ public sealed class AssociationsClient
         if (options.ResponseFormat is CrmResponseFormat.Raw or CrmResponseFormat.Stream)
         {
             throw new ArgumentException(
-                $"The {options.ResponseFormat} response format returns the provider's responses, not an Association: call CreateRawAsync.",
+                $"The {options.ResponseFormat} response format returns the provider's own responses, not an Association, and an association has one per link: call CreateRawAsync.",
                 nameof(options));
         }
         var (provider, plan) = Begin(account, association, options, cancellationToken);
@@ -197,13 +197,16 @@ public sealed class AssociationsClient
         ArgumentNullException.ThrowIfNull(association);
         cancellationToken.ThrowIfCancellationRequested();
         options.Validate();
-        if (options.IdempotencyKey is { } key && key.Length > MaxIdempotencyKeyLength - 4)
-        {
-            throw new ArgumentException($"An association's idempotency key may have at most {MaxIdempotencyKeyLength - 4} characters: each link appends '-{{n}}' to it.", nameof(options));
-        }
 
         var provider = _client.GetProvider(account.Provider);
         var plan = Plan(provider, association);
+        var longestSuffix = 1 + plan.Count.ToString(CultureInfo.InvariantCulture).Length;
+        if (options.IdempotencyKey is { } key && key.Length + longestSuffix > MaxIdempotencyKeyLength)
+        {
+            throw new ArgumentException(
+                $"The idempotency key is too long for {plan.Count} links: each link appends '-{{n}}' to it, and a key may have at most {MaxIdempotencyKeyLength} characters.",
+                nameof(options));
+        }
         Preflight(provider, account.WithContext(options.Context), plan, options);
         return (provider, plan);
     }

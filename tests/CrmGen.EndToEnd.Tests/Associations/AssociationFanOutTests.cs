@@ -412,9 +412,17 @@ public class AssociationFanOutTests
     {
         var (client, handler) = NewClient();
 
-        await Assert.ThrowsAsync<ArgumentException>(() =>
-            client.Associations.CreateAsync(Account("actions"), AccountWith(contacts: ["c_1"]), new CrmRequestOptions { IdempotencyKey = new string('k', 252) }));
-        Assert.Empty(handler.Requests);
+        // 253 characters leave room for "-1" to "-9", not for "-10".
+        var key = new string('k', 253);
+        var ten = Enumerable.Range(1, 10).Select(i => "c_" + i).ToArray();
+
+        await client.Associations.CreateAsync(Account("actions"), AccountWith(contacts: ten[..9]), new CrmRequestOptions { IdempotencyKey = key });
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.Associations.CreateAsync(Account("actions"), AccountWith(contacts: ten), new CrmRequestOptions { IdempotencyKey = key }));
+
+        Assert.Contains("10 links", ex.Message);
+        Assert.Equal(9, handler.Requests.Count);
+        Assert.Equal(key + "-9", handler.Requests[8].Header("Idempotency-Key"));
     }
 
     [Fact]
