@@ -75,6 +75,19 @@ public class ResponseFormatTests
     }
 
     [Fact]
+    public async Task A_stream_handed_over_stays_readable_after_the_timeout_elapsed()
+    {
+        await using var kit = await SemanticsKit.StartAsync(realTime: true);
+
+        await using var response = await kit.Client.Pipelines.CreateStreamAsync(kit.Close, SemanticsKit.Enterprise(),
+            new CrmRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+        await Task.Delay(400);
+        using var document = await JsonDocument.ParseAsync(response.Body);
+
+        Assert.Equal("Enterprise", document.RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Errors_are_exceptions_in_every_format()
     {
         await using var kit = await SemanticsKit.StartAsync();
