@@ -26,41 +26,8 @@ internal static class BoundPathCollector
             case BoundCatchAll catchAll:
                 paths.Add(catchAll.ObjectPath);
                 return;
-            case BoundInterpolation interpolation:
-                foreach (var part in interpolation.Parts) CollectProviderPaths(part, paths);
-                return;
-            case BoundConversion conversion:
-                CollectProviderPaths(conversion.Operand, paths);
-                return;
-            case BoundEnumLookup lookup:
-                CollectProviderPaths(lookup.Operand, paths);
-                return;
-            case BoundBinary binary:
-                CollectProviderPaths(binary.Left, paths);
-                CollectProviderPaths(binary.Right, paths);
-                return;
-            case BoundNot not:
-                CollectProviderPaths(not.Operand, paths);
-                return;
-            case BoundConditional conditional:
-                CollectProviderPaths(conditional.Condition, paths);
-                CollectProviderPaths(conditional.WhenTrue, paths);
-                CollectProviderPaths(conditional.WhenFalse, paths);
-                return;
-            case BoundBuiltinCall call:
-                foreach (var argument in call.Arguments) CollectProviderPaths(argument, paths);
-                return;
-            case BoundHookCall hook:
-                foreach (var argument in hook.Arguments) CollectProviderPaths(argument, paths);
-                return;
-            case BoundArray array:
-                foreach (var element in array.Elements) CollectProviderPaths(element, paths);
-                return;
-            case BoundProjection projection:
-                CollectProviderPaths(projection.Source, paths);
-                return;
-            case BoundObjectConstruction construction:
-                foreach (var field in construction.Fields) CollectProviderPaths(field.Value, paths);
+            default:
+                foreach (var child in BoundExpressionChildren.Of(expression)) CollectProviderPaths(child, paths);
                 return;
         }
     }
