@@ -25,6 +25,11 @@ internal enum ScopeKind
 /// <param name="TrackReads">Write scope at the top of an operation: remember the fields read, for the <c>requires</c> check.</param>
 /// <param name="TwoWay">Inside a <c>map</c> block: object rows are two-way (<c>&lt;-&gt;</c>).</param>
 /// <param name="OperationKind">The operation kind, for messages ("list").</param>
+/// <param name="RecordReference">
+/// True in read and write blocks, where <c>$$</c> is the record the block maps (the provider
+/// record, or the unified input).
+/// </param>
+/// <param name="Record">Write scope: the type of the unified input, which <c>$$</c> names at any depth of <c>each</c>.</param>
 internal sealed record BindingScope(
     ScopeKind Kind,
     string Where,
@@ -34,4 +39,6 @@ internal sealed record BindingScope(
     CrmType? Current = null,
     bool TrackReads = false,
     bool TwoWay = false,
-    string OperationKind = "");
+    string OperationKind = "",
+    bool RecordReference = false,
+    CrmType? Record = null);

@@ -28,9 +28,11 @@ internal sealed record JsonPathStep(JsonPathStepKind Kind, string Name, int Inde
 /// <summary>
 /// Read scope: a value at a path in the current provider record (or, inside <c>each</c>, in
 /// the current element). Type is <see cref="CrmType.Json"/>; conversions give it a type.
-/// An empty path is the current element (<c>$</c>).
+/// An empty path is the current element (<c>$</c>). <see cref="FromRecord"/>: inside <c>each</c>,
+/// a path from the record itself (<c>$$.id</c>), not from the element; outside <c>each</c>,
+/// <c>$$.id</c> is bound as <c>id</c> and the flag stays false.
 /// </summary>
-internal sealed record BoundProviderPath(EquatableArray<JsonPathStep> Steps) : BoundExpression(CrmType.Json);
+internal sealed record BoundProviderPath(EquatableArray<JsonPathStep> Steps, bool FromRecord = false) : BoundExpression(CrmType.Json);
 
 /// <summary>
 /// Read scope: the JSON value at <see cref="Path"/> read as <see cref="BoundExpression.Type"/>
@@ -45,9 +47,11 @@ internal sealed record BoundJsonRead(BoundProviderPath Path, CrmType Type) : Bou
 /// <summary>
 /// Read scope: <c>custom_fields &lt;- properties.*</c>: every key of the object at
 /// <see cref="ObjectPath"/> (empty: the record itself) except <see cref="ExcludedKeys"/> (the
-/// keys other mappings of the same record read at that level). Type is CustomFields.
+/// keys other mappings of the same record read at that level). With <see cref="Pattern"/>
+/// (<c>properties.* matching "…"</c>, a .NET regular expression the binder has checked) only the
+/// keys it matches. Type is CustomFields.
 /// </summary>
-internal sealed record BoundCatchAll(EquatableArray<JsonPathStep> ObjectPath, EquatableArray<string> ExcludedKeys, CrmType Type)
+internal sealed record BoundCatchAll(EquatableArray<JsonPathStep> ObjectPath, EquatableArray<string> ExcludedKeys, CrmType Type, string? Pattern = null)
     : BoundExpression(Type);
 
 /// <summary>A step of a member chain over unified objects.</summary>
@@ -63,8 +67,10 @@ internal sealed record UnifiedPathStep(UnifiedStepKind Kind, string PropertyName
 /// <summary>
 /// Write scope: a member chain over the unified input (or, inside <c>each</c>, the current
 /// element). Null-propagating: any null step gives null. Empty steps: the current element.
+/// <see cref="FromRecord"/>: inside <c>each</c>, a chain from the unified input (<c>$$.name</c>),
+/// not from the element (outside <c>each</c> the flag stays false: the input is the current value).
 /// </summary>
-internal sealed record BoundUnifiedPath(EquatableArray<UnifiedPathStep> Steps, CrmType Type) : BoundExpression(Type);
+internal sealed record BoundUnifiedPath(EquatableArray<UnifiedPathStep> Steps, CrmType Type, bool FromRecord = false) : BoundExpression(Type);
 
 /// <summary><c>credentials.name</c>: a secret of the integrated account (string).</summary>
 internal sealed record BoundCredential(string Name) : BoundExpression(CrmType.String);

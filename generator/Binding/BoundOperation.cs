@@ -32,7 +32,29 @@ internal sealed record BoundOperation(
     EquatableArray<BoundHeader> Headers,
     EquatableArray<UnifiedPropertyRef> Requires,
     BoundWrite? Write,
-    BoundRead? Read);
+    BoundRead? Read,
+    BoundNextPage? NextPage = null);
+
+/// <summary>How a list operation finds its next page.</summary>
+internal enum NextPageKind
+{
+    /// <summary><c>next_page cursor</c>: the value is sent back as <c>cursor</c> by the next request.</summary>
+    Cursor,
+    /// <summary><c>next_page url</c>: the value is the URL of the next page, fetched with GET.</summary>
+    Url,
+}
+
+/// <summary>
+/// <c>next_page cursor &lt;- paging.next.after</c>: <see cref="Value"/> (read scope, at the
+/// response root, string-typed) is the next page's cursor or URL; null means the last page.
+/// </summary>
+internal sealed record BoundNextPage(NextPageKind Kind, BoundExpression Value);
+
+/// <summary>
+/// A value of the page request in a list operation's path, query or headers: <c>cursor</c>
+/// (string) or <c>page_size</c> (int). Null when the caller did not set it.
+/// </summary>
+internal sealed record BoundPageParameter(string Name, CrmType Type) : BoundExpression(Type);
 
 /// <summary>
 /// A piece of the path template: literal text (<see cref="Value"/> null), or a hole

@@ -59,6 +59,7 @@ internal sealed partial class ProviderBinder
                 ConditionalSyntax conditional => BindConditional(conditional, scope, expected, what),
                 ConversionSyntax conversion => BindConversion(conversion, scope, expected),
                 EnumLookupSyntax lookup => BindEnumLookup(lookup, scope),
+                MatchingSyntax matching => BindMisplacedMatching(matching, scope, expected, what),
                 ProjectionSyntax projection => BindProjection(projection, scope, expected, what),
                 CallSyntax { IsHook: true } hook => BindHook(hook, scope),
                 CallSyntax call => BindBuiltin(call, scope, expected),
@@ -127,6 +128,7 @@ internal sealed partial class ProviderBinder
         if (segments.Count == 0) return ErrorExpression;
         var first = segments[0];
         if (first.Kind == PathSegmentKind.Name && first.Name.Length == 0) return ErrorExpression;
+        if (first.Kind == PathSegmentKind.Record) return BindRecordReference(path, scope);
         if (first.Kind == PathSegmentKind.Name && !SyntaxText.IsQuoted(first) && first.Name is "context" or "credentials")
         {
             return BindAccountValue(path, scope);
@@ -225,6 +227,8 @@ internal sealed partial class ProviderBinder
             _bag.Report(D.NotAllowedHere, segments[0].Span, "'$'", "outside 'each'; it is the current element of a projection");
             return ErrorExpression;
         }
+
+        if (!startsWithCurrent && IsPageParameter(path) && BindPageParameter(path, scope) is { } pageParameter) return pageParameter;
 
         var current = scope.Current;
         if (current is null)

@@ -24,7 +24,7 @@ internal sealed partial class ProviderBinder
     /// </summary>
     private BoundObjectConstruction? BindReadRows(IReadOnlyList<Row> rows, UnifiedModelFacts? model, CrmType type, BindingScope scope, string where, bool topLevel = false)
     {
-        var builder = model is null ? null : new ReadObjectBuilder(model, type);
+        var builder = model is null ? null : new ReadObjectBuilder(model, type, atRecord: !scope.InEach);
         foreach (var row in rows)
         {
             var syntax = row.Syntax;
@@ -105,8 +105,8 @@ internal sealed partial class ProviderBinder
                 continue;
             }
 
-            var value = property.Type.Kind == CrmTypeKind.CustomFields && row.Source is PathSyntax catchAll && EndsWithWildcard(catchAll)
-                ? BindCatchAll(catchAll, scope, property.Type)
+            var value = property.Type.Kind == CrmTypeKind.CustomFields && CatchAllPath(row.Source) is { } catchAll
+                ? BindCatchAll(catchAll, row.Source as MatchingSyntax, scope, property.Type)
                 : BindValue(row.Source, scope, property.Type, targetText);
             if (!current.TryAdd(property, value))
             {
@@ -167,10 +167,28 @@ internal sealed partial class ProviderBinder
     private static bool EndsWithWildcard(PathSyntax path)
         => path.Segments.Count > 0 && path.Segments[path.Segments.Count - 1].Kind == PathSegmentKind.Wildcard;
 
-    /// <summary><c>custom_fields &lt;- properties.*</c>: every key of the object not read by another row.</summary>
-    private BoundExpression BindCatchAll(PathSyntax path, BindingScope scope, CrmType type)
+    /// <summary>The path of a catch-all source (<c>properties.*</c>, <c>* matching "…"</c>), or null.</summary>
+    private static PathSyntax? CatchAllPath(ExpressionSyntax? source) => source switch
     {
-        if (scope.Kind != ScopeKind.Read) return BindValue(path, scope, type, SyntaxText.Path(path));
+        PathSyntax path when EndsWithWildcard(path) => path,
+        MatchingSyntax { Operand: PathSyntax path } when EndsWithWildcard(path) => path,
+        _ => null,
+    };
+
+    /// <summary>
+    /// <c>custom_fields &lt;- properties.*</c>: every key of the object not read by another row;
+    /// with <paramref name="matching"/> (<c>properties.* matching "…"</c>) only the keys its
+    /// pattern matches.
+    /// </summary>
+    private BoundExpression BindCatchAll(PathSyntax path, MatchingSyntax? matching, BindingScope scope, CrmType type)
+    {
+        if (scope.Kind != ScopeKind.Read) return BindValue((ExpressionSyntax?)matching ?? path, scope, type, SyntaxText.Path(path));
+        string? pattern = null;
+        if (matching is not null)
+        {
+            pattern = CheckKeyPattern(matching.Pattern);
+            if (pattern is null) return ErrorExpression;
+        }
         var steps = new List<JsonPathStep>();
         var segments = path.Segments;
         for (var i = 0; i < segments.Count - 1; i++)
@@ -185,6 +203,9 @@ internal sealed partial class ProviderBinder
                         return ErrorExpression;
                     }
                     break;
+                case PathSegmentKind.Record when i == 0:
+                    _bag.Report(D.RecordReferenceOutOfPlace, segment.Span, "in a catch-all", "; a catch-all collects the keys of the record or element it is in");
+                    return ErrorExpression;
                 case PathSegmentKind.Name when i == 0 && !SyntaxText.IsQuoted(segment) && segment.Name is "context" or "credentials":
                     _bag.Report(D.NotAllowedHere, path.Span, "'" + SyntaxText.Path(path) + "'", "as a catch-all; '" + segment.Name + "' names account values, not provider data (a provider field of that name is written \"" + segment.Name + "\")");
                     return ErrorExpression;
@@ -200,7 +221,43 @@ internal sealed partial class ProviderBinder
                     return ErrorExpression;
             }
         }
-        return new BoundCatchAll(steps.ToEquatableArray(), EquatableArray<string>.Empty, type);
+        return new BoundCatchAll(steps.ToEquatableArray(), EquatableArray<string>.Empty, type, pattern);
+    }
+
+    /// <summary>
+    /// The pattern of <c>matching</c> when it can filter keys; null (reported as CRM0030 when it
+    /// is invalid; the parser reported a missing one) otherwise.
+    /// </summary>
+    private string? CheckKeyPattern(StringLiteralSyntax? pattern)
+    {
+        if (pattern is null) return null;
+        var problem = KeyPattern.Problem(pattern.Value);
+        if (problem is null) return pattern.Value;
+        _bag.Report(D.InvalidKeyPattern, pattern.Span, pattern.Value, problem);
+        return null;
+    }
+
+    /// <summary>
+    /// <c>x matching "…"</c> anywhere but as the source of a custom-field field. The pattern is
+    /// still checked, and the operand bound for its own errors; on anything but a catch-all,
+    /// 'matching' is CRM0029 and the value an error (no type mismatch follows), while a catch-all
+    /// in the wrong place reports its own '*' error.
+    /// </summary>
+    private BoundExpression BindMisplacedMatching(MatchingSyntax syntax, BindingScope scope, CrmType? expected, string what)
+    {
+        CheckKeyPattern(syntax.Pattern);
+        var operand = syntax.Operand is null ? ErrorExpression : BindCore(syntax.Operand, scope, expected, what);
+        if (syntax.Operand is not PathSyntax path || !EndsWithWildcard(path))
+        {
+            var end = syntax.Pattern?.Span.End ?? syntax.Keyword.Span.End;
+            var hint = syntax.Operand is PathSyntax { Segments.Count: > 0 } other && scope.Kind == ScopeKind.Read
+                       && !(other.Segments[0].Kind == PathSegmentKind.Name && !SyntaxText.IsQuoted(other.Segments[0]) && other.Segments[0].Name is "context" or "credentials")
+                ? "; to collect the keys of '" + SyntaxText.Path(other) + "', write '" + SyntaxText.Path(other) + ".* matching …' as the source of custom_fields"
+                : "";
+            _bag.Report(D.KeyPatternWithoutCatchAll, TextSpan.FromBounds(syntax.Keyword.Span.Start, end), "'" + Describe(syntax.Operand!) + "'", hint);
+            return ErrorExpression;
+        }
+        return operand;
     }
 
     // ---- write --------------------------------------------------------------------------
@@ -328,6 +385,17 @@ internal sealed partial class ProviderBinder
             return;
         }
 
+        // A key pattern filters what is read; on the write side every entry is written (the read
+        // side reports 'matching' on anything but a catch-all).
+        if (providerSyntax is MatchingSyntax matching)
+        {
+            if (CatchAllPath(matching) is not { } catchAllPath) return;
+            providerSyntax = catchAllPath;
+        }
+
+        // '$$' on either side of a two-way row: the read side reported it (CRM0035).
+        if (StartsWithRecord(unifiedSyntax) || StartsWithRecord(OperandPath(providerSyntax))) return;
+
         var providerPath = providerSyntax switch
         {
             PathSyntax path => path,
@@ -400,6 +468,18 @@ internal sealed partial class ProviderBinder
         AddWriteMember(builder, keys, spread, value, providerPath, unifiedSyntax, "write");
     }
 
+    private static bool StartsWithRecord(PathSyntax? path) => path is { Segments.Count: > 0 } && path.Segments[0].Kind == PathSegmentKind.Record;
+
+    /// <summary>The path a two-way provider side is built on (<c>path</c>, <c>path as x</c>, <c>path via t</c>, <c>path each …</c>), or null.</summary>
+    private static PathSyntax? OperandPath(ExpressionSyntax? syntax) => syntax switch
+    {
+        PathSyntax path => path,
+        ConversionSyntax { Operand: PathSyntax path } => path,
+        EnumLookupSyntax { Operand: PathSyntax path } => path,
+        ProjectionSyntax { Source: PathSyntax path } => path,
+        _ => null,
+    };
+
     /// <summary>A provider path that can be written to: names only (a trailing '*' spreads), not the account's context or credentials.</summary>
     private static bool IsInvertibleTarget(PathSyntax path)
     {
@@ -422,6 +502,7 @@ internal sealed partial class ProviderBinder
         PathSegmentKind.Index => "An index ('[" + segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]')",
         PathSegmentKind.Wildcard => "'*'",
         PathSegmentKind.Current => "'$'",
+        PathSegmentKind.Record => "'$$'",
         _ => "'" + segment.Name + "'",
     };
 
@@ -437,6 +518,7 @@ internal sealed partial class ProviderBinder
         BinarySyntax binary => Describe(binary.Left, depth + 1) + " " + OperatorText(binary.Operator) + " " + Describe(binary.Right, depth + 1),
         ConversionSyntax conversion => Describe(conversion.Operand, depth + 1) + " as " + conversion.Conversion?.Text,
         EnumLookupSyntax lookup => Describe(lookup.Operand, depth + 1) + " via " + lookup.Table?.Text,
+        MatchingSyntax matching => Describe(matching.Operand, depth + 1) + " matching \"" + matching.Pattern?.Value + "\"",
         ProjectionSyntax projection => Describe(projection.Source, depth + 1) + " each …",
         ConditionalSyntax => "if …",
         NotSyntax not => "!" + Describe(not.Operand, depth + 1),

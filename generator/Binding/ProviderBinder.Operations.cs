@@ -12,7 +12,7 @@ namespace CrmGen.Generator.Binding;
 internal sealed partial class ProviderBinder
 {
     private static readonly string[] OperationKinds = { "list", "get", "create", "update", "delete", "action" };
-    private static readonly string[] OperationMemberKeywords = { "requires", "path", "query", "headers", "header", "read", "write", "map" };
+    private static readonly string[] OperationMemberKeywords = { "requires", "path", "query", "headers", "header", "read", "write", "map", "next_page" };
     private static readonly string[] HttpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
 
     /// <summary>Rows of read, write and map sections, with whether each is two-way.</summary>
@@ -87,8 +87,8 @@ internal sealed partial class ProviderBinder
         var modelType = model is null ? CrmType.Error : new CrmType(CrmTypeKind.Model, model.FullyQualifiedName);
         var writeScope = new BindingScope(
             ScopeKind.Write, "a write mapping", HasInput: hasInput, Current: hasInput ? modelType : null,
-            TrackReads: true, OperationKind: kindText);
-        var readScope = new BindingScope(ScopeKind.Read, "a read mapping", OperationKind: kindText);
+            TrackReads: true, OperationKind: kindText, RecordReference: true, Record: hasInput ? modelType : null);
+        var readScope = new BindingScope(ScopeKind.Read, "a read mapping", OperationKind: kindText, RecordReference: true);
         _fieldsReadByWrite.Clear();
 
         // Sort the members out first; bind in a fixed order afterwards.
@@ -100,6 +100,7 @@ internal sealed partial class ProviderBinder
         var readRows = new List<Row>();
         var writeRows = new List<Row>();
         PathSyntax? recordPath = null;
+        var nextPageRows = new List<NextPageSyntax>();
 
         foreach (var member in syntax.Members)
         {
@@ -170,6 +171,10 @@ internal sealed partial class ProviderBinder
                     }
                     break;
 
+                case NextPageSyntax nextPageSyntax when !IsMissing(nextPageSyntax.Keyword):
+                    nextPageRows.Add(nextPageSyntax);
+                    break;
+
                 case UnknownOperationMemberSyntax unknown when !IsMissing(unknown.Keyword):
                     ReportUnknownMember(unknown.Keyword);
                     break;
@@ -184,12 +189,12 @@ internal sealed partial class ProviderBinder
             if (record is not null) read = new BoundRead(RecordPathSteps(recordPath), record);
         }
 
-        var pathValues = BindParameterRows(pathRows, writeScope with { Where = "a path value" }, "path");
-        var query = BindParameterRows(queryRows, writeScope with { Where = "a query value" }, "query");
+        var pathValues = BindParameterRows(pathRows, writeScope with { Where = "a path value", RecordReference = false }, "path");
+        var query = BindParameterRows(queryRows, writeScope with { Where = "a query value", RecordReference = false }, "query");
 
         var boundHeaders = new List<BoundHeader>();
         var headerNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var headerScope = writeScope with { Where = "a header", AllowCredentials = true };
+        var headerScope = writeScope with { Where = "a header", AllowCredentials = true, RecordReference = false };
         foreach (var header in headers)
         {
             var bound = BindHeader(header, headerScope, headerNames);
@@ -207,6 +212,14 @@ internal sealed partial class ProviderBinder
         }
 
         var path = BindPathTemplate(syntax.PathTemplate, kind, known, label, pathValues, pathRows);
+
+        BoundNextPage? nextPage = null;
+        for (var i = 0; i < nextPageRows.Count; i++)
+        {
+            if (!known) break;
+            var bound = BindNextPage(nextPageRows[i], kindText, kind == OperationKind.List, hasEarlier: i > 0);
+            if (i == 0) nextPage = bound;
+        }
 
         var required = new List<UnifiedPropertyRef>();
         if (model is not null)
@@ -242,7 +255,8 @@ internal sealed partial class ProviderBinder
             boundHeaders.ToEquatableArray(),
             required.ToEquatableArray(),
             write,
-            read);
+            read,
+            nextPage);
     }
 
     private void ReportUnknownMember(IdentifierSyntax keyword)
@@ -370,6 +384,9 @@ internal sealed partial class ProviderBinder
                     steps.Add(new JsonPathStep(JsonPathStepKind.Index, "", segment.Index));
                     break;
                 case PathSegmentKind.Current when index == 0:
+                    break;
+                case PathSegmentKind.Record:
+                    _bag.Report(D.RecordReferenceOutOfPlace, segment.Span, "in 'from'", "; 'from' names where the record (or the array of records) is in the response");
                     break;
                 case PathSegmentKind.Wildcard:
                 case PathSegmentKind.Current:

@@ -10,7 +10,9 @@ namespace CrmGen.Generator.Binding;
 /// Collects the field assignments of one unified object built by read rows. Dotted targets
 /// (<c>account.id &lt;- company_id</c>) build a nested object of the field's model. Fields keep
 /// the order in which they first appear. <see cref="Build"/> fills in the keys a custom-field
-/// catch-all must leave out: the keys the other rows of the same object read at its level.
+/// catch-all must leave out: the keys the other rows of the same object read at its level (for
+/// an object at the record, not inside <c>each</c>, also the record keys that <c>$$</c> paths
+/// in the elements of its projections read).
 /// </summary>
 internal sealed class ReadObjectBuilder
 {
@@ -18,6 +20,7 @@ internal sealed class ReadObjectBuilder
     private readonly CrmType _type;
     private readonly List<Field> _fields = new();
     private readonly Dictionary<string, Field> _byName = new(StringComparer.Ordinal);
+    private readonly bool _atRecord;
 
     private sealed class Field
     {
@@ -26,10 +29,14 @@ internal sealed class ReadObjectBuilder
         public ReadObjectBuilder? Child;
     }
 
-    public ReadObjectBuilder(UnifiedModelFacts model, CrmType type)
+    /// <param name="model">The model of the object.</param>
+    /// <param name="type">The object's type.</param>
+    /// <param name="atRecord">The object's paths start at the record (it is not inside <c>each</c>).</param>
+    public ReadObjectBuilder(UnifiedModelFacts model, CrmType type, bool atRecord)
     {
         _model = model;
         _type = type;
+        _atRecord = atRecord;
     }
 
     /// <summary>The model the object is built for.</summary>
@@ -49,7 +56,7 @@ internal sealed class ReadObjectBuilder
     public ReadObjectBuilder? GetOrAddChild(UnifiedPropertyFacts property, UnifiedModelFacts model)
     {
         if (_byName.TryGetValue(property.WireName, out var existing)) return existing.Child;
-        var field = new Field { Property = property, Child = new ReadObjectBuilder(model, property.Type) };
+        var field = new Field { Property = property, Child = new ReadObjectBuilder(model, property.Type, _atRecord) };
         _byName.Add(property.WireName, field);
         _fields.Add(field);
         return field.Child;
@@ -73,7 +80,7 @@ internal sealed class ReadObjectBuilder
             var read = new List<EquatableArray<JsonPathStep>>();
             for (var j = 0; j < assignments.Count; j++)
             {
-                if (j != i) BoundPathCollector.CollectProviderPaths(assignments[j].Value, read);
+                if (j != i) BoundPathCollector.CollectProviderPaths(assignments[j].Value, read, _atRecord);
             }
             var excluded = ExcludedKeys(catchAll.ObjectPath, read);
             assignments[i] = assignments[i] with { Value = catchAll with { ExcludedKeys = excluded } };

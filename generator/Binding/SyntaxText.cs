@@ -41,6 +41,9 @@ internal static class SyntaxText
                 case PathSegmentKind.Current:
                     builder.Append('$');
                     break;
+                case PathSegmentKind.Record:
+                    builder.Append("$$");
+                    break;
             }
             i++;
         }

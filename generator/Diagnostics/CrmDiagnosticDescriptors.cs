@@ -125,6 +125,27 @@ internal static class CrmDiagnosticDescriptors
     /// <summary>{0} field, {1} model, {2} the field's C# type.</summary>
     public static readonly DiagnosticDescriptor UnsupportedFieldType = Error("CRM0028", "Unsupported field type", "Field '{0}' of {1} has type {2}, which a mapping cannot use; mappable types are string, int, long, decimal, double, bool, DateTimeOffset, List<T>, [UnifiedModel] classes and Dictionary<string, object?>");
 
+    /// <summary>{0} what 'matching' follows, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor KeyPatternWithoutCatchAll = Error("CRM0029", "Key pattern without catch-all", "'matching' filters the keys of a custom-field catch-all ('*' or 'path.*'), and {0} is not one{1}");
+
+    /// <summary>{0} pattern, {1} reason.</summary>
+    public static readonly DiagnosticDescriptor InvalidKeyPattern = Error("CRM0030", "Invalid key pattern", "Invalid key pattern \"{0}\": {1}");
+
+    /// <summary>{0} the operation, e.g. "a create operation".</summary>
+    public static readonly DiagnosticDescriptor NextPageOutsideList = Error("CRM0031", "next_page outside a list operation", "'next_page' is not allowed in {0}; only a list operation returns pages");
+
+    /// <summary>{0} kind written, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor UnknownNextPageKind = Error("CRM0032", "Unknown next_page kind", "Unknown next_page kind '{0}'; expected 'cursor' (the next request sends it back as 'cursor') or 'url' (the next page is a GET of that URL){1}");
+
+    /// <summary>{0} name (cursor or page_size), {1} where.</summary>
+    public static readonly DiagnosticDescriptor PageParameterOutsideList = Error("CRM0033", "Page parameter outside a list operation", "'{0}' is a value of the page request and exists only in the path, query and headers of a list operation, not {1}");
+
+    /// <summary>{0} what the path starts at, {1} suggestion.</summary>
+    public static readonly DiagnosticDescriptor RecordReferenceWithoutPath = Error("CRM0034", "Record reference without a path", "'$$' alone is {0}, which cannot be read as a value; name a value in it{1}");
+
+    /// <summary>{0} where, {1} why and suggestion.</summary>
+    public static readonly DiagnosticDescriptor RecordReferenceOutOfPlace = Error("CRM0035", "Record reference out of place", "'$$' is the record a read or write block maps and cannot be used {0}{1}");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -133,7 +154,9 @@ internal static class CrmDiagnosticDescriptors
         HookSignatureMismatch, DuplicateProvider, ProviderClassWithoutDefinition, DefinitionWithoutProviderClass,
         UnknownResource, UnknownOperation, MissingBaseUrl, MissingAuth, UnknownEnumTable, UnknownConversion,
         UnknownContextValue, ProviderClassNotPartial, InvalidHttpMethod, EnumTableNotInvertible, DuplicateDeclaration,
-        NotAllowedHere, UnsupportedFieldType,
+        NotAllowedHere, UnsupportedFieldType, KeyPatternWithoutCatchAll, InvalidKeyPattern,
+        NextPageOutsideList, UnknownNextPageKind, PageParameterOutsideList,
+        RecordReferenceWithoutPath, RecordReferenceOutOfPlace,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>All descriptors, in ID order.</summary>

@@ -38,6 +38,9 @@ internal sealed class EmitContext
     /// <summary>The record id variable of the method, or null where none is in scope.</summary>
     public string? Id { get; init; }
 
+    /// <summary>The key-pattern fields of the class the method is in (null where no catch-all is read).</summary>
+    public KeyPatternFields? KeyPatterns { get; init; }
+
     /// <summary>Unique local names for the method.</summary>
     public ReadNames Names { get; init; } = new();
 }

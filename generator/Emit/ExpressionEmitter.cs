@@ -7,8 +7,9 @@ namespace CrmGen.Generator.Emit;
 
 /// <summary>
 /// Turns a bound expression into a C# expression. In read scope, provider values come from the
-/// slots of the <see cref="ReadScope"/> the parse code filled; in write scope, unified paths
-/// start at the current variable (the input, or the element of a projection).
+/// slots of the <see cref="ReadScope"/> the parse code filled (<c>$$</c> values from the record
+/// scope's slots); in write scope, unified paths start at the current variable (the input, or the
+/// element of a projection), and <c>$$</c> paths at the input.
 /// </summary>
 internal sealed class ExpressionEmitter
 {
@@ -18,19 +19,32 @@ internal sealed class ExpressionEmitter
     private readonly EmitContext _context;
     private readonly ReadScope? _read;
     private readonly string? _current;
+    private readonly string? _record;
 
+    /// <param name="context">The method's context.</param>
+    /// <param name="read">Read scope: the scope whose slots hold the provider values.</param>
+    /// <param name="current">Write scope: the variable of the unified input, which <c>$$</c> names inside projections too.</param>
     public ExpressionEmitter(EmitContext context, ReadScope? read, string? current)
+        : this(context, read, current, current)
+    {
+    }
+
+    private ExpressionEmitter(EmitContext context, ReadScope? read, string? current, string? record)
     {
         _context = context;
         _read = read;
         _current = current;
+        _record = record;
     }
 
     public EmitContext Context => _context;
 
-    public ExpressionEmitter WithRead(ReadScope read) => new(_context, read, _current);
+    /// <summary>The read scope whose slots provider values come from (null in write scope).</summary>
+    public ReadScope? Read => _read;
 
-    public ExpressionEmitter WithCurrent(string current) => new(_context, _read, current);
+    public ExpressionEmitter WithRead(ReadScope read) => new(_context, read, _current, _record);
+
+    public ExpressionEmitter WithCurrent(string current) => new(_context, _read, current, _record);
 
     public CsValue Emit(BoundExpression expression)
     {
@@ -62,6 +76,8 @@ internal sealed class ExpressionEmitter
                     : new CsValue("((string?)null)", CrmType.String, true);
             case BoundContextReference reference:
                 return ContextValue(reference.Name);
+            case BoundPageParameter page:
+                return new CsValue((_current ?? "input") + (page.Name == "cursor" ? ".Cursor" : ".PageSize"), page.Type, true);
             case BoundOperationId:
                 return _context.Id is { } id ? new CsValue(id, CrmType.String, true) : new CsValue("((string?)null)", CrmType.String, true);
             case BoundEnumLookup lookup:
@@ -153,7 +169,8 @@ internal sealed class ExpressionEmitter
     private CsValue FromSlot(BoundExpression key, CrmType type, bool mayBeNull)
     {
         if (_read is null) throw new EmitException("A provider value is read outside a read mapping.");
-        var slot = _read.Find(key) ?? throw new EmitException("The read plan has no slot for " + key.GetType().Name + ".");
+        var slot = (ReadPlanBuilder.RecordKey(key) is { } atRecord ? _read.Record.Find(atRecord) : _read.Find(key))
+            ?? throw new EmitException("The read plan has no slot for " + key.GetType().Name + ".");
         var code = slot.Name;
         if (CrmTypes.IsValueType(type) && CrmTypes.IsValueType(slot.Type) && !CrmTypes.Same(type, slot.Type))
         {
@@ -211,7 +228,7 @@ internal sealed class ExpressionEmitter
 
     private CsValue UnifiedPath(BoundUnifiedPath path)
     {
-        var current = _current ?? throw new EmitException("A unified path is used outside a write mapping.");
+        var current = (path.FromRecord ? _record : _current) ?? throw new EmitException("A unified path is used outside a write mapping.");
         var code = current;
         var mayBeNull = false;
         var chained = false;

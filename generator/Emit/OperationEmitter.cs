@@ -9,6 +9,9 @@ namespace CrmGen.Generator.Emit;
 internal static class OperationEmitter
 {
     private const string NoInput = "global::CrmGen.CrmNoInput";
+    private const string PageRequest = "global::CrmGen.CrmPageRequest";
+
+    private static string PageOf(string model) => "global::CrmGen.CrmPage<" + model + ">";
 
     public static string Emit(
         BoundProvider provider,
@@ -20,10 +23,11 @@ internal static class OperationEmitter
     {
         var model = CSharpText.Global(resource.Model.FullyQualifiedName);
         var takesRecord = operation.Kind is OperationKind.Create or OperationKind.Update or OperationKind.Action;
-        var inputType = takesRecord ? model : NoInput;
+        var isList = operation.Kind == OperationKind.List;
+        var inputType = takesRecord ? model : isList ? PageRequest : NoInput;
         var outputType = operation.Kind switch
         {
-            OperationKind.List => "global::System.Collections.Generic.List<" + model + ">",
+            OperationKind.List => PageOf(model),
             OperationKind.Delete => NoInput,
             _ => model,
         };
@@ -32,7 +36,9 @@ internal static class OperationEmitter
         var staticFields = new List<string>();
         var writeBody = operation.Write is { } write ? WriteBody(write, context, staticFields) : null;
         string? readRecord = null;
-        var readResponse = readsRecord ? ReadResponse(operation, resource, model, context, out readRecord) : "return " + NoInput + ".Instance;\n";
+        var keyPatterns = new KeyPatternFields();
+        var readResponse = readsRecord ? ReadResponse(operation, resource, model, context, keyPatterns, out readRecord) : "return " + NoInput + ".Instance;\n";
+        staticFields.AddRange(keyPatterns.Declarations);
 
         var so = new ScriptObject
         {
@@ -58,8 +64,22 @@ internal static class OperationEmitter
             ["reads"] = readsRecord,
             ["read_record_body"] = readRecord is null ? "" : Indent(readRecord, 3),
             ["model_type"] = model,
+            ["is_list"] = isList,
+            ["base_type"] = isList
+                ? "global::CrmGen.CrmListOperation<" + model + ">"
+                : "global::CrmGen.CrmOperation<" + inputType + ", " + outputType + ">",
+            ["paging_kind"] = operation.NextPage is { } next ? next.Kind.ToString() : "None",
+            ["record_path"] = RecordPathList(operation.Read?.RecordPath),
         };
         return TemplateRenderer.RenderOperation(so);
+    }
+
+    /// <summary>The record path as a list of property names, or null when it has array indexes.</summary>
+    private static string RecordPathList(Model.EquatableArray<JsonPathStep>? steps)
+    {
+        if (steps is not { } path || path.Count == 0) return "global::System.Array.Empty<string>()";
+        if (path.Any(s => s.Kind != JsonPathStepKind.Property)) return "null";
+        return "global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", path.Select(s => CSharpText.String(s.Name))) + " })";
     }
 
     private static string PathText(BoundOperation operation)
@@ -132,6 +152,18 @@ internal static class OperationEmitter
             Id = "id",
             Names = names,
         }, null, "input");
+        if (operation.NextPage is { Kind: NextPageKind.Url })
+        {
+            // The next page of a 'next_page url' operation is a GET of the URL the provider gave.
+            w.Open("if (input.Cursor is { } nextPageUrl)");
+            w.Line("request.SetNextPageUrl(nextPageUrl);");
+            foreach (var header in operation.Headers)
+            {
+                w.Line("request.SetHeader(" + CSharpText.String(header.Name) + ", " + expressions.Text(expressions.Emit(header.Value)) + ");");
+            }
+            w.Line("return;");
+            w.Close();
+        }
         foreach (var part in operation.Path)
         {
             if (part.Literal is { } literal)
@@ -171,17 +203,23 @@ internal static class OperationEmitter
         return w.ToString();
     }
 
-    private static string ReadResponse(BoundOperation operation, BoundResource resource, string model, EmitContext context, out string readRecord)
+    private static string ReadResponse(BoundOperation operation, BoundResource resource, string model, EmitContext context, KeyPatternFields keyPatterns, out string readRecord)
     {
         var isList = operation.Kind == OperationKind.List;
         var read = operation.Read ?? new BoundRead(Model.EquatableArray<JsonPathStep>.Empty, new BoundObjectConstruction(resource.Model, Model.EquatableArray<BoundFieldAssignment>.Empty, new CrmType(CrmTypeKind.Model, model)));
-        readRecord = ReadRecord(read, resource, model, context);
+        readRecord = ReadRecord(read, resource, model, context, keyPatterns);
 
         var names = new ReadNames();
         var responseContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names, Account = "options.Account", AccountMayBeNull = true };
-        var expressions = new ExpressionEmitter(responseContext, null, null);
         var response = new ReadScope(names);
+        var expressions = new ExpressionEmitter(responseContext, response, null);
         var outputType = isList ? "global::System.Collections.Generic.List<" + model + ">" : model;
+        BoundExpression? nextPage = null;
+        if (isList && operation.NextPage is { } next)
+        {
+            nextPage = ReadNormalizer.Normalize(next.Value);
+            ReadPlanBuilder.Collect(nextPage, response);
+        }
         var slot = response.GetOrAdd(new BoundLiteral(Syntax.LiteralKind.String, "record", CrmType.String), new CrmType(CrmTypeKind.Model, outputType), outputType + "?", "null", out _);
         ReadPlanBuilder.NodeAt(response.Root, read.RecordPath).Requirements.Add(new RecordRequirement(slot, isList, model));
 
@@ -191,7 +229,7 @@ internal static class OperationEmitter
             // No read mapping: a success without a body (204 No Content, e.g. a PATCH) is a record
             // with nothing set. With a read mapping an empty body stays an error (no partial records).
             w.Open("if (" + ReadCodeEmitter.Reader + ".IsEmptyBody(utf8Json))");
-            w.Line("return new " + outputType + "();");
+            w.Line(isList ? "return new " + PageOf(model) + "(new " + outputType + "(), null);" : "return new " + outputType + "();");
             w.Close();
         }
         w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);");
@@ -203,7 +241,8 @@ internal static class OperationEmitter
         w.Line("reader.Read();");
         if (isList)
         {
-            w.Line("return " + slot.Name + " ?? new " + outputType + "();");
+            var nextText = nextPage is null ? "null" : expressions.Text(expressions.Emit(nextPage));
+            w.Line("return new " + PageOf(model) + "(" + slot.Name + " ?? new " + outputType + "(), " + nextText + ");");
         }
         else
         {
@@ -216,10 +255,10 @@ internal static class OperationEmitter
         return w.ToString();
     }
 
-    private static string ReadRecord(BoundRead read, BoundResource resource, string model, EmitContext context)
+    private static string ReadRecord(BoundRead read, BoundResource resource, string model, EmitContext context, KeyPatternFields keyPatterns)
     {
         var names = new ReadNames();
-        var recordContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names, Account = "options.Account", AccountMayBeNull = true };
+        var recordContext = new EmitContext(context.ProviderClass, context.EnumMethods, context.InverseEnumMethods, context.ContextValues) { Names = names, Account = "options.Account", AccountMayBeNull = true, KeyPatterns = keyPatterns };
         var record = (BoundObjectConstruction)ReadNormalizer.Normalize(read.Record);
         var scope = new ReadScope(names);
         ReadPlanBuilder.Collect(record, scope);

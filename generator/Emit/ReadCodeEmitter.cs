@@ -8,7 +8,10 @@ namespace CrmGen.Generator.Emit;
 /// <c>Utf8JsonReader</c> that matches property names against UTF-8 literals, stores each needed
 /// value into its slot as it passes, builds projection elements in place, collects custom
 /// fields, and skips everything else. The reader starts on a value's first token and ends on its
-/// last one.
+/// last one. A deferred projection (one whose elements read the record with <c>$$</c>) saves a
+/// copy of the reader at its array and skips it; after the record's object loop, when every
+/// record slot is filled, the array is parsed from that copy (the body is one span, so a copy of
+/// the reader is a checkpoint it can go back to).
 /// </summary>
 internal sealed class ReadCodeEmitter
 {
@@ -19,6 +22,11 @@ internal sealed class ReadCodeEmitter
     private readonly ExpressionEmitter _expressions;
     private readonly bool _lenient;
     private readonly ReadNames _names;
+
+    // The deferred projections of the record: the saved reader of each trie node that has some.
+    private readonly Dictionary<ProjectionRequirement, string> _savedReaderOf = new();
+    private readonly List<(string SavedReader, List<ProjectionRequirement> Projections)> _deferred = new();
+    private bool _parsingDeferred;
 
     /// <param name="writer">Where the code goes.</param>
     /// <param name="expressions">Emits projection elements (given each element's scope).</param>
@@ -50,6 +58,12 @@ internal sealed class ReadCodeEmitter
         {
             Record(record);
             return;
+        }
+
+        if (!_parsingDeferred && node.DeferredProjections() is { Count: > 0 } deferred)
+        {
+            _writer.Line(_savedReaderOf[deferred[0]] + " = reader;");
+            node = node.Without(deferred);
         }
 
         foreach (var scalar in node.Requirements.OfType<ScalarRequirement>())
@@ -136,8 +150,57 @@ internal sealed class ReadCodeEmitter
         _writer.Close();
     }
 
-    /// <summary>The members loop of an object: the reader is on <c>{</c> and ends on <c>}</c>.</summary>
+    /// <summary>
+    /// The members loop of an object: the reader is on <c>{</c> and ends on <c>}</c>. For the
+    /// record's root, the deferred projections are declared before and parsed after the loop.
+    /// </summary>
     public void ObjectLoop(ReadNode node)
+    {
+        var atRecord = !_parsingDeferred && _expressions.Read is { } scope && node == scope.Record.Root;
+        if (atRecord) DeclareDeferred(node);
+        ObjectLoopCore(node);
+        if (atRecord) ParseDeferred();
+    }
+
+    /// <summary>Declares a saved reader per record trie node with deferred projections (not inside elements: those are never deferred).</summary>
+    private void DeclareDeferred(ReadNode node)
+    {
+        var projections = node.DeferredProjections();
+        if (projections.Count > 0 && !_savedReaderOf.ContainsKey(projections[0]))
+        {
+            var saved = _names.Next("saved");
+            _writer.Line("var " + saved + " = default(global::System.Text.Json.Utf8JsonReader);");
+            foreach (var projection in projections) _savedReaderOf[projection] = saved;
+            _deferred.Add((saved, projections));
+        }
+        foreach (var property in node.Properties) DeclareDeferred(property.Value);
+        foreach (var index in node.Indices) DeclareDeferred(index.Value);
+    }
+
+    /// <summary>
+    /// After the record's object loop: parses each deferred array from its saved reader (in the
+    /// order the projections were planned, so one that reads another's list comes after it) and
+    /// puts the reader back at the record's end.
+    /// </summary>
+    private void ParseDeferred()
+    {
+        _parsingDeferred = true;
+        foreach (var (saved, projections) in _deferred.OrderBy(d => d.Projections.Min(p => p.Order)))
+        {
+            var node = new ReadNode();
+            node.Requirements.AddRange(projections);
+            var end = _names.Next("end");
+            _writer.Open("if (" + saved + ".TokenType != " + Token + ".None)");
+            _writer.Line("var " + end + " = reader;");
+            _writer.Line("reader = " + saved + ";");
+            Value(node);
+            _writer.Line("reader = " + end + ";");
+            _writer.Close();
+        }
+        _parsingDeferred = false;
+    }
+
+    private void ObjectLoopCore(ReadNode node)
     {
         _writer.Open("while (true)");
         _writer.Line("reader.Read();");
@@ -152,18 +215,21 @@ internal sealed class ReadCodeEmitter
             first = false;
         }
 
-        var catchAll = node.Requirements.OfType<CatchAllRequirement>().FirstOrDefault();
-        if (catchAll is not null)
+        var catchAlls = CatchAlls(node);
+        if (catchAlls.Count > 0)
         {
             var read = new HashSet<string>(node.Properties.Select(p => p.Key));
-            var excluded = catchAll.ExcludedKeys.Where(k => read.Add(k)).ToList();
-            if (excluded.Count > 0)
+            // Keys every catch-all leaves out are skipped by name; a key only some leave out is
+            // tested per catch-all.
+            var skipped = catchAlls[0].ExcludedKeys.Where(k => !read.Contains(k) && catchAlls.All(c => c.ExcludedKeys.Contains(k))).Distinct().ToList();
+            read.UnionWith(skipped);
+            if (skipped.Count > 0)
             {
-                for (var i = 0; i < excluded.Count; i++)
+                for (var i = 0; i < skipped.Count; i++)
                 {
-                    var test = "reader.ValueTextEquals(" + CSharpText.Utf8(excluded[i]) + ")";
+                    var test = "reader.ValueTextEquals(" + CSharpText.Utf8(skipped[i]) + ")";
                     var prefix = i == 0 ? (first ? "if (" : "else if (") : "    || ";
-                    var suffix = i == excluded.Count - 1 ? ")" : "";
+                    var suffix = i == skipped.Count - 1 ? ")" : "";
                     _writer.Line(prefix + test + suffix);
                 }
                 _writer.Open();
@@ -172,11 +238,8 @@ internal sealed class ReadCodeEmitter
                 _writer.Close();
                 first = false;
             }
-            var key = _names.Next("key");
             if (!first) _writer.Open("else");
-            _writer.Line("var " + key + " = reader.GetString()!;");
-            _writer.Line("reader.Read();");
-            _writer.Line("(" + catchAll.Slot.Name + " ??= new " + CrmTypes.CSharp(CrmTypes.CustomFields) + "())[" + key + "] = " + Reader + ".ReadCustomFieldValue(ref reader);");
+            CollectKey(catchAlls, read);
             if (!first) _writer.Close();
         }
         else
@@ -187,6 +250,83 @@ internal sealed class ReadCodeEmitter
             if (!first) _writer.Close();
         }
         _writer.Close();
+    }
+
+    /// <summary>The catch-alls of a node, one per dictionary.</summary>
+    private static List<CatchAllRequirement> CatchAlls(ReadNode node)
+    {
+        var result = new List<CatchAllRequirement>();
+        foreach (var catchAll in node.Requirements.OfType<CatchAllRequirement>())
+        {
+            if (!result.Any(c => c.Slot == catchAll.Slot)) result.Add(catchAll);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The reader is on a property name no other branch takes: the value goes into each catch-all
+    /// whose key pattern matches the name and which does not leave the name out (names in
+    /// <paramref name="handled"/> never reach here). A name no catch-all takes is skipped with
+    /// its value unread.
+    /// </summary>
+    private void CollectKey(List<CatchAllRequirement> catchAlls, HashSet<string> handled)
+    {
+        var key = _names.Next("key");
+        _writer.Line("var " + key + " = reader.GetString()!;");
+        _writer.Line("reader.Read();");
+        var conditions = catchAlls.Select(c => KeyCondition(c, key, handled)).ToList();
+        var value = Reader + ".ReadCustomFieldValue(ref reader)";
+        if (catchAlls.Count == 1)
+        {
+            var store = "(" + catchAlls[0].Slot.Name + " ??= new " + CrmTypes.CSharp(CrmTypes.CustomFields) + "())[" + key + "] = ";
+            if (conditions[0] is null)
+            {
+                _writer.Line(store + value + ";");
+                return;
+            }
+            _writer.Open("if (" + conditions[0] + ")");
+            _writer.Line(store + value + ";");
+            _writer.Close();
+            _writer.Open("else");
+            _writer.Line("reader.Skip();");
+            _writer.Close();
+            return;
+        }
+
+        var takes = new List<string>();
+        for (var i = 0; i < catchAlls.Count; i++)
+        {
+            var take = _names.Next("take");
+            takes.Add(take);
+            _writer.Line("var " + take + " = " + (conditions[i] ?? "true") + ";");
+        }
+        _writer.Open("if (" + string.Join(" || ", takes) + ")");
+        var read = _names.Next("value");
+        _writer.Line("var " + read + " = " + value + ";");
+        for (var i = 0; i < catchAlls.Count; i++)
+        {
+            _writer.Line("if (" + takes[i] + ") (" + catchAlls[i].Slot.Name + " ??= new " + CrmTypes.CSharp(CrmTypes.CustomFields) + "())[" + key + "] = " + read + ";");
+        }
+        _writer.Close();
+        _writer.Open("else");
+        _writer.Line("reader.Skip();");
+        _writer.Close();
+    }
+
+    /// <summary>When a catch-all takes <paramref name="key"/>: its pattern matches and it does not leave the key out; null for always.</summary>
+    private string? KeyCondition(CatchAllRequirement catchAll, string key, HashSet<string> handled)
+    {
+        var tests = new List<string>();
+        if (catchAll.Pattern is { } pattern)
+        {
+            var patterns = _expressions.Context.KeyPatterns ?? throw new EmitException("A key pattern is read where the class has no key-pattern fields.");
+            tests.Add(patterns.FieldFor(pattern) + ".IsMatch(" + key + ")");
+        }
+        foreach (var excluded in catchAll.ExcludedKeys.Distinct())
+        {
+            if (!handled.Contains(excluded)) tests.Add(key + " != " + CSharpText.String(excluded));
+        }
+        return tests.Count == 0 ? null : string.Join(" && ", tests);
     }
 
     /// <summary>The elements loop of an array: the reader is on <c>[</c> and ends on <c>]</c>.</summary>

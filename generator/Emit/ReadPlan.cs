@@ -73,18 +73,25 @@ internal sealed class ExistsRequirement : ReadRequirement
     public ReadSlot Slot { get; }
 }
 
-/// <summary>Collect every key of the object at the node that nothing else reads (custom fields).</summary>
+/// <summary>
+/// Collect every key of the object at the node that nothing else reads (custom fields); with a
+/// <see cref="Pattern"/>, only the keys it matches.
+/// </summary>
 internal sealed class CatchAllRequirement : ReadRequirement
 {
-    public CatchAllRequirement(ReadSlot slot, IReadOnlyList<string> excludedKeys)
+    public CatchAllRequirement(ReadSlot slot, IReadOnlyList<string> excludedKeys, string? pattern)
     {
         Slot = slot;
         ExcludedKeys = excludedKeys;
+        Pattern = pattern;
     }
 
     public ReadSlot Slot { get; }
 
     public IReadOnlyList<string> ExcludedKeys { get; }
+
+    /// <summary>The key pattern (a .NET regular expression), or null for every key.</summary>
+    public string? Pattern { get; }
 }
 
 /// <summary>
@@ -93,13 +100,25 @@ internal sealed class CatchAllRequirement : ReadRequirement
 /// </summary>
 internal sealed class ProjectionRequirement : ReadRequirement
 {
-    public ProjectionRequirement(ReadSlot slot, ReadScope element, BoundExpression elementExpression, CrmType elementType)
+    public ProjectionRequirement(ReadSlot slot, ReadScope element, BoundExpression elementExpression, CrmType elementType, bool deferred = false, int order = 0)
     {
         Slot = slot;
         Element = element;
         ElementExpression = elementExpression;
         ElementType = elementType;
+        Deferred = deferred;
+        Order = order;
     }
+
+    /// <summary>
+    /// A projection of the record whose elements read the record (<c>$$</c>, at any depth): the
+    /// array is skipped where it stands and parsed from a saved reader once the record's object
+    /// loop has filled every record slot (the record's values may come after the array).
+    /// </summary>
+    public bool Deferred { get; }
+
+    /// <summary>The order of creation within the record: a deferred projection is parsed after those it reads.</summary>
+    public int Order { get; }
 
     public ReadSlot Slot { get; }
 
@@ -166,6 +185,19 @@ internal sealed class ReadNode
 
     public bool HasScalarReads => Requirements.OfType<ScalarRequirement>().Any();
 
+    /// <summary>The projections of the node that are parsed after the record's object loop.</summary>
+    public List<ProjectionRequirement> DeferredProjections() => Requirements.OfType<ProjectionRequirement>().Where(p => p.Deferred).ToList();
+
+    /// <summary>A node with the same children and the requirements but <paramref name="removed"/>.</summary>
+    public ReadNode Without(IReadOnlyCollection<ReadRequirement> removed)
+    {
+        var copy = new ReadNode();
+        copy.Requirements.AddRange(Requirements.Where(r => !removed.Contains(r)));
+        copy._properties.AddRange(_properties);
+        foreach (var pair in _indices) copy._indices.Add(pair.Key, pair.Value);
+        return copy;
+    }
+
     /// <summary>A new node doing everything each of <paramref name="nodes"/> does.</summary>
     public static ReadNode Merge(IReadOnlyList<ReadNode> nodes)
     {
@@ -199,10 +231,42 @@ internal sealed class ReadScope
 {
     private readonly Dictionary<BoundExpression, ReadSlot> _slots = new();
     private readonly List<ReadSlot> _ordered = new();
+    private int _projections;
 
-    public ReadScope(ReadNames names) => Names = names;
+    /// <summary>A record scope.</summary>
+    public ReadScope(ReadNames names)
+    {
+        Names = names;
+        Record = this;
+    }
+
+    /// <summary>The scope of an element of a projection in <paramref name="parent"/>.</summary>
+    public ReadScope(ReadScope parent)
+    {
+        Names = parent.Names;
+        Parent = parent;
+        Record = parent.Record;
+    }
 
     public ReadNames Names { get; }
+
+    /// <summary>The scope this element scope is in; null for the record.</summary>
+    public ReadScope? Parent { get; }
+
+    /// <summary>The record scope: where <c>$$</c> paths are read (the scope itself at the record).</summary>
+    public ReadScope Record { get; }
+
+    /// <summary>True when the scope's expressions (or those of scopes in it) read the record with <c>$$</c>.</summary>
+    public bool UsesRecord { get; private set; }
+
+    /// <summary>Marks this scope and every enclosing element scope as reading the record.</summary>
+    public void MarkUsesRecord()
+    {
+        for (var scope = this; scope is not null && scope != Record; scope = scope.Parent) scope.UsesRecord = true;
+    }
+
+    /// <summary>The next creation number of a projection of the record.</summary>
+    public int NextProjectionOrder() => Record._projections++;
 
     public ReadNode Root { get; } = new();
 

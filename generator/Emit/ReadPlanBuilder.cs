@@ -7,11 +7,21 @@ namespace CrmGen.Generator.Emit;
 /// <summary>
 /// Builds the read plan of normalized read expressions (see <see cref="ReadNormalizer"/>): every
 /// provider path they read becomes a trie node with a requirement filling a slot of the scope.
+/// A value read with <c>$$</c> inside <c>each</c> is a slot of the record scope, shared with the
+/// same value read at the record; a projection of the record whose elements read such values is
+/// deferred (see <see cref="ProjectionRequirement.Deferred"/>).
 /// </summary>
 internal static class ReadPlanBuilder
 {
     public static void Collect(BoundExpression expression, ReadScope scope)
     {
+        if (RecordKey(expression) is { } atRecord)
+        {
+            scope.MarkUsesRecord();
+            Collect(atRecord, scope.Record);
+            return;
+        }
+
         switch (expression)
         {
             case BoundJsonRead read:
@@ -38,7 +48,7 @@ internal static class ReadPlanBuilder
                 var slot = scope.GetOrAdd(key, CrmTypes.CustomFields, CrmTypes.CSharp(CrmTypes.CustomFields) + "?", "null", out var added);
                 if (added)
                 {
-                    NodeAt(scope.Root, catchAll.ObjectPath).Requirements.Add(new CatchAllRequirement(slot, catchAll.ExcludedKeys.ToList()));
+                    NodeAt(scope.Root, catchAll.ObjectPath).Requirements.Add(new CatchAllRequirement(slot, catchAll.ExcludedKeys.ToList(), catchAll.Pattern));
                 }
                 break;
             }
@@ -49,9 +59,11 @@ internal static class ReadPlanBuilder
                 var slot = scope.GetOrAdd(projection, listType, CrmTypes.CSharp(listType) + "?", "null", out var added);
                 if (added)
                 {
-                    var element = new ReadScope(scope.Names);
+                    var element = new ReadScope(scope);
                     Collect(projection.Element, element);
-                    NodeAt(scope.Root, source.Steps).Requirements.Add(new ProjectionRequirement(slot, element, projection.Element, elementType));
+                    var deferred = scope == scope.Record && element.UsesRecord;
+                    NodeAt(scope.Root, source.Steps).Requirements.Add(
+                        new ProjectionRequirement(slot, element, projection.Element, elementType, deferred, scope.NextProjectionOrder()));
                 }
                 break;
             }
@@ -89,9 +101,27 @@ internal static class ReadPlanBuilder
         }
     }
 
-    /// <summary>Catch-alls of one object share one dictionary.</summary>
+    /// <summary>
+    /// For a slot key that reads the record with <c>$$</c> (a read, a conversion, <c>exists</c> or
+    /// a projection of a <see cref="BoundProviderPath.FromRecord"/> path): the same key reading
+    /// the path at the record, which names its slot in the record scope. Null for any other expression.
+    /// </summary>
+    public static BoundExpression? RecordKey(BoundExpression expression) => expression switch
+    {
+        BoundJsonRead { Path.FromRecord: true } read => read with { Path = AtRecord(read.Path) },
+        BoundConversion { Direction: ConversionDirection.ToUnified, Operand: BoundProviderPath { FromRecord: true } path } conversion
+            => conversion with { Operand = AtRecord(path) },
+        BoundBuiltinCall { Function: BuiltinFunction.Exists, Arguments: { Count: 1 } arguments } call when arguments[0] is BoundProviderPath { FromRecord: true } path
+            => call with { Arguments = EquatableArray.Create<BoundExpression>(AtRecord(path)) },
+        BoundProjection { Source: BoundProviderPath { FromRecord: true } path } projection => projection with { Source = AtRecord(path) },
+        _ => null,
+    };
+
+    private static BoundProviderPath AtRecord(BoundProviderPath path) => path with { FromRecord = false };
+
+    /// <summary>Catch-alls of one object with the same key pattern (or none) share one dictionary.</summary>
     public static BoundExpression CatchAllKey(BoundCatchAll catchAll)
-        => new BoundCatchAll(catchAll.ObjectPath, EquatableArray<string>.Empty, CrmTypes.CustomFields);
+        => new BoundCatchAll(catchAll.ObjectPath, EquatableArray<string>.Empty, CrmTypes.CustomFields, catchAll.Pattern);
 
     /// <summary>The element type of a projection's list.</summary>
     public static CrmType ElementTypeOf(BoundProjection projection)

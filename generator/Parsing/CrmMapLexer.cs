@@ -167,7 +167,10 @@ internal sealed class CrmMapLexer
             case ',': return Punctuation(TokenKind.Comma, start, 1, ",", flags);
             case '.': return Punctuation(TokenKind.Dot, start, 1, ".", flags);
             case '*': return Punctuation(TokenKind.Star, start, 1, "*", flags);
-            case '$': return Punctuation(TokenKind.Dollar, start, 1, "$", flags);
+            case '$':
+                return next == '$'
+                    ? Punctuation(TokenKind.DollarDollar, start, 2, "$$", flags)
+                    : Punctuation(TokenKind.Dollar, start, 1, "$", flags);
             case '@': return Punctuation(TokenKind.At, start, 1, "@", flags);
             case '<':
                 if (next == '-')

@@ -11,7 +11,7 @@ internal static partial class CrmMapParser
     {
         private const string ProviderMembers = "a provider member (display_name, base_url, auth, header, context, errors, enum or resource)";
         private const string OperationKinds = "an operation (list, get, create, update, delete or action NAME)";
-        private const string OperationMembers = "an operation member (requires, path, query, header, read, write or map)";
+        private const string OperationMembers = "an operation member (requires, path, query, header, read, write, map or next_page)";
 
         /// <summary><c>file := provider*</c></summary>
         public ImmutableArray<ProviderSyntax> ParseFile()
@@ -493,9 +493,29 @@ internal static partial class CrmMapParser
                 case "write":
                 case "map":
                     return ParseMappingSection();
+                case "next_page" when LooksLikeOperationMember():
+                    return ParseNextPage();
                 default:
                     return ParseUnknownOperationMember();
             }
+        }
+
+        /// <summary><c>'next_page' IDENT '&lt;-' expr</c>: how a list operation finds its next page.</summary>
+        private NextPageSyntax ParseNextPage()
+        {
+            var keyword = Advance();
+            var kind = ExpectIdentifier("'cursor' or 'url'");
+            ExpressionSyntax? value = null;
+            if (At(TokenKind.LeftArrow))
+            {
+                Advance();
+                value = ParseExpression();
+            }
+            else
+            {
+                ReportMissing("'<-' and the value that reads the next page from the response " + After());
+            }
+            return new NextPageSyntax(ToIdentifier(keyword), kind, value, SpanFrom(keyword.Start));
         }
 
         /// <summary><c>'requires' IDENT (',' IDENT)*</c></summary>

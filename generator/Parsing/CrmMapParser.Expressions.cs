@@ -9,7 +9,7 @@ internal static partial class CrmMapParser
     private sealed partial class Parser
     {
         private static bool CanStartExpression(Token token)
-            => token.Kind is TokenKind.Identifier or TokenKind.String or TokenKind.Number or TokenKind.Dollar
+            => token.Kind is TokenKind.Identifier or TokenKind.String or TokenKind.Number or TokenKind.Dollar or TokenKind.DollarDollar
                 or TokenKind.Star or TokenKind.At or TokenKind.OpenBracket or TokenKind.OpenBrace
                 or TokenKind.OpenParen or TokenKind.Bang;
 
@@ -114,7 +114,7 @@ internal static partial class CrmMapParser
             }
         }
 
-        /// <summary><c>postfix := primary ('as' IDENT | 'via' IDENT | 'each' (object | postfix))*</c></summary>
+        /// <summary><c>postfix := primary ('as' IDENT | 'via' IDENT | 'matching' STRING | 'each' (object | postfix))*</c></summary>
         private ExpressionSyntax ParsePostfix()
         {
             var expression = ParsePrimary();
@@ -144,6 +144,15 @@ internal static partial class CrmMapParser
                         expression = new EnumLookupSyntax(expression, table, SpanFrom(start));
                         break;
                     }
+                    // 'matching' is the key filter of a catch-all; at a line start only with its pattern after it.
+                    case "matching" when !token.IsAtLineStart || next.Kind == TokenKind.String:
+                    {
+                        Advance();
+                        var pattern = ParseKeyPattern();
+                        if (TooLongChain(ref links, token)) break;
+                        expression = new MatchingSyntax(expression, ToIdentifier(token), pattern, SpanFrom(start));
+                        break;
+                    }
                     case "each" when !token.IsAtLineStart || CanStartExpression(next):
                     {
                         Advance();
@@ -156,6 +165,22 @@ internal static partial class CrmMapParser
                         return expression;
                 }
             }
+        }
+
+        /// <summary>
+        /// The string after <c>matching</c>: a regular expression taken as written (escapes decoded,
+        /// braces kept: a pattern has no interpolation holes). Null when it is missing (reported) or
+        /// unterminated (the lexer reported it).
+        /// </summary>
+        private StringLiteralSyntax? ParseKeyPattern()
+        {
+            if (At(TokenKind.String) && !(Current.IsAtLineStart && Peek(1).Kind is TokenKind.LeftArrow or TokenKind.TwoWayArrow or TokenKind.Dot or TokenKind.OpenBracket))
+            {
+                var token = Advance();
+                return token.IsUnterminated ? null : new StringLiteralSyntax(token.Value, token.Span);
+            }
+            ReportMissing("a key pattern (a regular expression in a string, as in '* matching \"^cf_\"') " + After());
+            return null;
         }
 
         /// <summary>
@@ -219,6 +244,7 @@ internal static partial class CrmMapParser
                     Advance();
                     return new LiteralSyntax(LiteralKind.Number, token.Value, token.Span);
                 case TokenKind.Dollar:
+                case TokenKind.DollarDollar:
                 case TokenKind.Star:
                     return ParsePath();
                 case TokenKind.At:

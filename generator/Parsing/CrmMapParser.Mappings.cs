@@ -9,7 +9,7 @@ internal static partial class CrmMapParser
     private sealed partial class Parser
     {
         private static bool CanStartPath(Token token)
-            => token.Kind is TokenKind.Identifier or TokenKind.String or TokenKind.Dollar or TokenKind.Star;
+            => token.Kind is TokenKind.Identifier or TokenKind.String or TokenKind.Dollar or TokenKind.DollarDollar or TokenKind.Star;
 
         /// <summary><c>block := '{' mapping* '}'</c> (commas between mappings optional).</summary>
         private MappingBlockSyntax ParseMappingBlock(string description)
@@ -69,7 +69,7 @@ internal static partial class CrmMapParser
 
         /// <summary>
         /// <c>path := first ('.' IDENT | '.' STRING | '.' '*' | '[' NUMBER ']')*</c> with
-        /// <c>first := IDENT | STRING | '$' | '*'</c>. The current token must be able to start a path.
+        /// <c>first := IDENT | STRING | '$' | '$$' | '*'</c>. The current token must be able to start a path.
         /// Name segments have index -1; index segments carry the digits as their name.
         /// </summary>
         private PathSyntax ParsePath()
@@ -78,6 +78,7 @@ internal static partial class CrmMapParser
             var firstSegment = first.Kind switch
             {
                 TokenKind.Dollar => new PathSegmentSyntax(PathSegmentKind.Current, "$", -1, first.Span),
+                TokenKind.DollarDollar => new PathSegmentSyntax(PathSegmentKind.Record, "$$", -1, first.Span),
                 TokenKind.Star => new PathSegmentSyntax(PathSegmentKind.Wildcard, "*", -1, first.Span),
                 _ => new PathSegmentSyntax(PathSegmentKind.Name, first.Value, -1, first.Span),
             };

@@ -337,7 +337,7 @@ internal static partial class CrmMapParser
         {
             var i = _position;
             var kind = _tokens[i].Kind;
-            if (kind is not (TokenKind.Identifier or TokenKind.String or TokenKind.Dollar or TokenKind.Star)) return false;
+            if (kind is not (TokenKind.Identifier or TokenKind.String or TokenKind.Dollar or TokenKind.DollarDollar or TokenKind.Star)) return false;
             i++;
             var limit = Math.Min(_tokens.Length - 1, _position + 64);
             while (i < limit)
@@ -439,6 +439,7 @@ internal static partial class CrmMapParser
                 case "query":
                     return next.Kind == TokenKind.OpenBrace;
                 case "requires":
+                case "next_page":
                     return next.Kind == TokenKind.Identifier && !next.IsAtLineStart;
                 case "header":
                     return next.Kind == TokenKind.String;

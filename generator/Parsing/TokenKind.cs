@@ -45,6 +45,9 @@ internal enum TokenKind : byte
     /// <summary><c>$</c></summary>
     Dollar,
 
+    /// <summary><c>$$</c>: the record a read or write block maps.</summary>
+    DollarDollar,
+
     /// <summary><c>@</c></summary>
     At,
 

@@ -46,18 +46,24 @@ internal enum PathSegmentKind
 
     /// <summary><c>$</c>: the current element inside <c>each</c> (only as first segment).</summary>
     Current,
+
+    /// <summary>
+    /// <c>$$</c>: the record the read or write block maps, at any depth of <c>each</c> (only as
+    /// first segment): in a read block the provider record, in a write block the unified input.
+    /// </summary>
+    Record,
 }
 
 /// <summary>
 /// One step of a path. <see cref="Name"/> is the (decoded) name for <see cref="PathSegmentKind.Name"/>,
-/// <c>*</c> for a wildcard, <c>$</c> for the current element, and the digits for an index;
+/// <c>*</c> for a wildcard, <c>$</c> for the current element, <c>$$</c> for the record, and the digits for an index;
 /// <see cref="Index"/> is the index for <see cref="PathSegmentKind.Index"/> and -1 otherwise (also -1
 /// for an index the parser rejected, with a diagnostic).
 /// </summary>
 internal sealed record PathSegmentSyntax(PathSegmentKind Kind, string Name, int Index, TextSpan Span) : SyntaxNode(Span);
 
 /// <summary>
-/// <c>properties.firstname</c>, <c>emails[0].email</c>, <c>properties.*</c>, <c>$</c>,
+/// <c>properties.firstname</c>, <c>emails[0].email</c>, <c>properties.*</c>, <c>$</c>, <c>$$.id</c>,
 /// <c>credentials.api_key</c>, <c>context.location_id</c>, <c>"odd-key".value</c>.
 /// The binder decides what the first segment means.
 /// </summary>
@@ -99,6 +105,16 @@ internal sealed record ConversionSyntax(ExpressionSyntax Operand, IdentifierSynt
 
 /// <summary><c>operand via table</c>: an enum-table lookup.</summary>
 internal sealed record EnumLookupSyntax(ExpressionSyntax Operand, IdentifierSyntax Table, TextSpan Span)
+    : ExpressionSyntax(Span);
+
+/// <summary>
+/// <c>operand matching "pattern"</c>: a custom-field catch-all (<c>*</c> or <c>properties.*</c>)
+/// that collects only the keys <see cref="Pattern"/> matches. The pattern is a .NET regular
+/// expression taken as written: escapes are decoded as in every string, braces are not
+/// interpolation holes. <see cref="Keyword"/> is the <c>matching</c> keyword; <see cref="Pattern"/>
+/// is null when it is missing or its string is unterminated (an error was reported).
+/// </summary>
+internal sealed record MatchingSyntax(ExpressionSyntax Operand, IdentifierSyntax Keyword, StringLiteralSyntax? Pattern, TextSpan Span)
     : ExpressionSyntax(Span);
 
 /// <summary>

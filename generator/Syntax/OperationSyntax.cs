@@ -42,5 +42,13 @@ internal sealed record OperationHeaderSyntax(HeaderSyntax Header, TextSpan Span)
 internal sealed record MappingSectionSyntax(IdentifierSyntax Kind, PathSyntax? From, MappingBlockSyntax Block, TextSpan Span)
     : OperationMemberSyntax(Span);
 
+/// <summary>
+/// <c>next_page cursor &lt;- paging.next.after</c> or <c>next_page url &lt;- nextRecordsUrl</c> in a
+/// list operation: <see cref="Kind"/> says how the next page is asked for, <see cref="Value"/>
+/// reads it from the response root (null: the arrow or the value is missing).
+/// </summary>
+internal sealed record NextPageSyntax(IdentifierSyntax Keyword, IdentifierSyntax Kind, ExpressionSyntax? Value, TextSpan Span)
+    : OperationMemberSyntax(Span);
+
 /// <summary>Anything else inside an operation: the binder reports it as unknown.</summary>
 internal sealed record UnknownOperationMemberSyntax(IdentifierSyntax Keyword, TextSpan Span) : OperationMemberSyntax(Span);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -213,7 +214,7 @@ public sealed class CrmClient : IDisposable
                 nameof(options));
         }
         var (provider, op, effective) = Begin<TInput, TOutput>(account, resource, operation, input, options, cancellationToken);
-        var exclusion = FieldExclusion.Resolve(typeof(TOutput), options.ExcludeFields, _metadata, provider.Name, resource);
+        var exclusion = FieldExclusion.Resolve(RecordTypeOf(typeof(TOutput)), options.ExcludeFields, _metadata, provider.Name, resource);
 
         using var call = Prepare(provider, op, account, effective, id, input, options);
         using var body = await SendAsync(call, options, static (_, response, token) => ResponseBodyReader.ReadAsync(response.Content, token), keepResponse: false, cancellationToken).ConfigureAwait(false);
@@ -224,9 +225,93 @@ public sealed class CrmClient : IDisposable
             Account = effective,
         };
         var result = ReadResponse(op, body.WrittenSpan, readOptions);
-        exclusion?.Apply(result);
-        if (options.ResponseFormat == CrmResponseFormat.Normalized) _normalizer.Normalize(result);
+        if (result is ICrmPage page)
+        {
+            foreach (var record in page.RecordList) FinishRecord(record!, exclusion, options);
+        }
+        else
+        {
+            FinishRecord(result, exclusion, options);
+        }
         return result;
+    }
+
+    /// <summary>What the response format and excluded fields do to a mapped record.</summary>
+    private void FinishRecord(object record, FieldExclusion? exclusion, CrmRequestOptions options)
+    {
+        exclusion?.Apply(record);
+        if (options.ResponseFormat == CrmResponseFormat.Normalized) _normalizer.Normalize(record);
+    }
+
+    /// <summary>The record type of an output: <c>T</c> for <see cref="CrmPage{T}"/>, the type itself otherwise.</summary>
+    private static Type RecordTypeOf(Type output)
+        => output.IsGenericType && output.GetGenericTypeDefinition() == typeof(CrmPage<>) ? output.GetGenericArguments()[0] : output;
+
+    /// <summary>
+    /// Every record of a list operation, page after page, each yielded as soon as it is parsed
+    /// from the response stream (<see cref="CrmResourceClient{TModel}.ListAllAsync"/>).
+    /// </summary>
+    internal async IAsyncEnumerable<TModel> ListAllAsync<TModel>(
+        IntegratedAccount account,
+        string resource,
+        CrmPageRequest first,
+        CrmRequestOptions? options,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TModel : class
+    {
+        options ??= CrmRequestOptions.Default;
+        if (options.ResponseFormat is CrmResponseFormat.Raw or CrmResponseFormat.Stream)
+        {
+            throw new ArgumentException(
+                $"The {options.ResponseFormat} response format returns the provider's response, not records: list pages with ListAsync and the {options.ResponseFormat} calls.",
+                nameof(options));
+        }
+        var (provider, op, effective) = Begin<CrmPageRequest, CrmPage<TModel>>(account, resource, "list", first, options, cancellationToken);
+        var exclusion = FieldExclusion.Resolve(typeof(TModel), options.ExcludeFields, _metadata, provider.Name, resource);
+        var readOptions = new CrmReadOptions
+        {
+            IgnoreRemoteData = options.IgnoreRemoteData || exclusion is { ExcludesRemoteData: true },
+            Account = effective,
+        };
+        var listOperation = op as CrmListOperation<TModel>;
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
+        var request = first;
+        while (true)
+        {
+            string? next;
+            if (listOperation is { RecordPath: { } recordPath })
+            {
+                using var call = Prepare(provider, op, account, effective, null, request, options);
+                var (response, stream) = await SendAsync(call, options, static async (_, response, token) =>
+                    (response, await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false)), keepResponse: true, cancellationToken).ConfigureAwait(false);
+                using (response)
+                await using (stream.ConfigureAwait(false))
+                {
+                    using var reader = new ListPageStreamReader<TModel>(listOperation, recordPath, stream, readOptions);
+                    await foreach (var record in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        FinishRecord(record, exclusion, options);
+                        yield return record;
+                    }
+                    next = reader.NextCursor;
+                }
+            }
+            else
+            {
+                // A record path with array indexes: the page is read whole.
+                var page = await ExecuteAsync<CrmPageRequest, CrmPage<TModel>>(account, resource, "list", request, null, options, cancellationToken).ConfigureAwait(false);
+                foreach (var record in page.Records) yield return record;
+                next = page.NextCursor;
+            }
+
+            if (next is null || listOperation is { Paging: CrmPagingKind.None }) yield break;
+            if (!cursors.Add(next))
+            {
+                throw new CrmMappingException(provider.Name, resource, "$",
+                    "the provider gave a next page it had already given; the list would never end.");
+            }
+            request = new CrmPageRequest { Cursor = next, PageSize = first.PageSize };
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,6 +19,7 @@ public sealed class CrmRequestBuilder
     private readonly List<KeyValuePair<string, string>> _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = new();
     private string? _baseAddress;
+    private string? _pageUrl;
     private AuthenticationHeaderValue? _authorization;
 
     /// <summary>Creates a builder for the given method.</summary>
@@ -54,6 +56,80 @@ public sealed class CrmRequestBuilder
         }
         _baseAddress = baseAddress.TrimEnd('/');
     }
+
+    /// <summary>
+    /// Makes the request a GET of the next page's URL as the provider gave it (<c>next_page url</c>):
+    /// a path and query relative to the base address's origin (<c>/services/data/v60.0/query/01g…-2000</c>),
+    /// or an absolute URL. The URL must stay on the base address's scheme, host and port and
+    /// under its path; anything else, and any dot segment, is refused with
+    /// <see cref="CrmValidationException"/> before a request is sent, so the account's
+    /// credentials only ever go to the provider. The path template of the operation is not used;
+    /// query parameters added afterwards are appended to the URL's own.
+    /// </summary>
+    /// <param name="url">The next page's URL.</param>
+    public void SetNextPageUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (_baseAddress is null)
+        {
+            throw new CrmConfigurationException($"Provider '{Provider}' set no base address.");
+        }
+        var baseUri = new Uri(_baseAddress + "/", UriKind.Absolute);
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        void Refuse(string why) => throw new CrmValidationException(Provider,
+            $"The next page URL given by provider '{Provider}' was not followed: {why}. A next page must stay under the provider's base address ({baseUri.GetLeftPart(UriPartial.Authority)}{baseUri.AbsolutePath.TrimEnd('/')}).",
+            "cursor");
+
+        if (url.Length == 0 || url.IndexOf('\\') >= 0 || url.Any(char.IsControl) || url.Contains(' '))
+        {
+            Refuse("it is empty or has characters a URL cannot carry");
+        }
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            Refuse("it names another host");
+        }
+        Uri? target;
+        if (url.StartsWith('/'))
+        {
+            if (!Uri.TryCreate(baseUri, url, out target)) Refuse("it is not a valid URL path");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out target))
+        {
+            Refuse("it is neither an absolute URL nor a path starting with '/'");
+        }
+        if (!string.Equals(target.Scheme, baseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(target.IdnHost, baseUri.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || target.Port != baseUri.Port
+            || target.UserInfo.Length > 0)
+        {
+            Refuse("it leaves the provider's scheme, host or port");
+        }
+
+        // The path as written (before any normalisation) may not climb out with dot segments.
+        var pathEnd = url.IndexOfAny(['?', '#']);
+        var rawPath = pathEnd < 0 ? url : url[..pathEnd];
+        foreach (var segment in rawPath.Split('/'))
+        {
+            var decoded = Uri.UnescapeDataString(segment);
+            if (decoded is "." or ".." || decoded.Contains('/') || decoded.Contains('\\'))
+            {
+                Refuse("its path has a dot segment or an escaped separator");
+            }
+        }
+        var basePath = baseUri.AbsolutePath;
+        if (!target.AbsolutePath.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            Refuse("its path is outside the provider's base path");
+        }
+        if (target.Fragment.Length > 0)
+        {
+            Refuse("it has a fragment");
+        }
+        _pageUrl = target.PathAndQuery;
+    }
+
+    /// <summary>True when <see cref="SetNextPageUrl"/> set the request's URL.</summary>
+    public bool IsNextPageUrl => _pageUrl is not null;
 
     /// <summary>Appends literal path text from the template, as written.</summary>
     public void AppendPath(string literal) => _path.Append(literal);
@@ -110,10 +186,19 @@ public sealed class CrmRequestBuilder
             throw new CrmConfigurationException($"Provider '{Provider}' set no base address.");
         }
         var sb = new StringBuilder(_baseAddress.Length + _path.Length + 32);
-        sb.Append(_baseAddress).Append(_path);
+        var hasQuery = false;
+        if (_pageUrl is not null)
+        {
+            sb.Append(new Uri(_baseAddress, UriKind.Absolute).GetLeftPart(UriPartial.Authority)).Append(_pageUrl);
+            hasQuery = _pageUrl.Contains('?');
+        }
+        else
+        {
+            sb.Append(_baseAddress).Append(_path);
+        }
         for (var i = 0; i < _query.Count; i++)
         {
-            sb.Append(i == 0 ? '?' : '&');
+            sb.Append(i == 0 && !hasQuery ? '?' : '&');
             sb.Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
         }
         return new Uri(sb.ToString(), UriKind.Absolute);

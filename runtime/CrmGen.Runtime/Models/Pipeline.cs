@@ -40,7 +40,11 @@ public sealed class Stage
     /// <summary>The name of the stage.</summary>
     [JsonPropertyName("name")] public string? Name { get; set; }
 
-    /// <summary>The status of the entity at the stage.</summary>
+    /// <summary>
+    /// The status of the entity at the stage: <c>open</c>, <c>won</c> or <c>lost</c> on every
+    /// provider (Close's <c>active</c> opportunity statuses and HubSpot's open deal stages are
+    /// <c>open</c>); null when the provider's stages carry no status (Pipedrive).
+    /// </summary>
     [JsonPropertyName("status")] public string? Status { get; set; }
 
     /// <summary>The pipeline the stage belongs to.</summary>

@@ -56,8 +56,9 @@ public abstract class CrmOperation
 /// <summary>
 /// A typed operation: what the generated adapter implements for each operation of a .crmmap
 /// resource. <typeparamref name="TInput"/> is the unified model for create, update and action,
-/// and <see cref="CrmNoInput"/> for list, get and delete; <typeparamref name="TOutput"/> is the
-/// model, <c>List&lt;Model&gt;</c> for list, and <see cref="CrmNoInput"/> for delete.
+/// <see cref="CrmPageRequest"/> for list, and <see cref="CrmNoInput"/> for get and delete;
+/// <typeparamref name="TOutput"/> is the model, <see cref="CrmPage{T}"/> for list (see
+/// <see cref="CrmListOperation{TModel}"/>), and <see cref="CrmNoInput"/> for delete.
 /// </summary>
 public abstract class CrmOperation<TInput, TOutput> : CrmOperation
     where TInput : class
@@ -90,6 +91,35 @@ public abstract class CrmOperation<TInput, TOutput> : CrmOperation
     /// unexpected JSON; never returns a partial record.
     /// </summary>
     public abstract TOutput ReadResponse(ReadOnlySpan<byte> utf8Json, CrmReadOptions options);
+}
+
+/// <summary>
+/// A list operation: one page of records in, <see cref="CrmPage{T}"/> out. Besides reading a
+/// whole page (<see cref="CrmOperation{TInput, TOutput}.ReadResponse"/>), it reads one record
+/// at a time (<see cref="ReadRecord"/>), which lets the client map records while a page is still
+/// arriving.
+/// </summary>
+/// <typeparam name="TModel">The unified record type.</typeparam>
+public abstract class CrmListOperation<TModel> : CrmOperation<CrmPageRequest, CrmPage<TModel>>
+    where TModel : class
+{
+    /// <summary>How the operation finds its next page (<c>next_page cursor</c>, <c>next_page url</c>, or none).</summary>
+    public abstract CrmPagingKind Paging { get; }
+
+    /// <summary>
+    /// The property names leading from the response root to the array of records
+    /// (<c>read from results</c>: <c>["results"]</c>; empty: the body is the array), or null when
+    /// the path has array indexes (the page is then read whole).
+    /// </summary>
+    public abstract IReadOnlyList<string>? RecordPath { get; }
+
+    /// <summary>
+    /// Maps one record: <paramref name="utf8Json"/> is exactly one element of the records array.
+    /// Throws <see cref="CrmMappingException"/> (JSON path relative to the record) when it cannot.
+    /// </summary>
+    /// <param name="utf8Json">The record's JSON.</param>
+    /// <param name="options">Read options.</param>
+    public abstract TModel ReadRecord(ReadOnlySpan<byte> utf8Json, CrmReadOptions options);
 }
 
 /// <summary>The input of operations that take no body, and the output of delete.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,12 @@ namespace CrmGen.Sandbox;
 /// <c>lastmodifieddate</c>, <c>lastname</c>) plus those named in <c>?properties=</c>. Errors use
 /// the body of "API error responses" with the categories <c>VALIDATION_ERROR</c>,
 /// <c>CONFLICT</c> and <c>OBJECT_NOT_FOUND</c>.
+/// <c>GET /crm/v3/objects/contacts</c> ("List contacts") pages through the records in id order:
+/// <c>limit</c> records a page (default 10, at most 100; anything else is a
+/// <c>VALIDATION_ERROR</c>), from the cursor <c>after</c>, each record with the default properties
+/// plus those named in <c>properties</c>; the answer is <c>{results, paging}</c>, where
+/// <c>paging.next</c> (<c>{after, link}</c>) is there only when more records follow. The body is
+/// written record by record (see <see cref="ListRecordWritten"/>).
 /// </remarks>
 public sealed class HubSpotContactsEmulator
 {
@@ -47,6 +54,13 @@ public sealed class HubSpotContactsEmulator
         _time = time;
     }
 
+    /// <summary>
+    /// Called by the list endpoint after each record of a page is written and flushed to the
+    /// client (with the record's index in the page and the request's abort token): a test can
+    /// hold the rest of the page back until it has seen the first record arrive.
+    /// </summary>
+    public Func<int, CancellationToken, Task>? ListRecordWritten { get; set; }
+
     /// <summary>The contacts created so far, in creation order.</summary>
     public IReadOnlyList<HubSpotContact> Records
     {
@@ -56,9 +70,35 @@ public sealed class HubSpotContactsEmulator
         }
     }
 
+    /// <summary>
+    /// Adds a contact directly (no HTTP call, not rate-limited), with HubSpot's own
+    /// <c>createdate</c>, <c>lastmodifieddate</c> and <c>hs_object_id</c> set as a create sets them.
+    /// </summary>
+    /// <param name="properties">The property values, by internal name.</param>
+    /// <returns>The stored contact.</returns>
+    public HubSpotContact Insert(IReadOnlyDictionary<string, string> properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        lock (_gate)
+        {
+            var id = (_nextId++).ToString(CultureInfo.InvariantCulture);
+            var now = _time.GetUtcNow();
+            var values = new Dictionary<string, string>(properties, StringComparer.Ordinal)
+            {
+                ["createdate"] = FormatTimestamp(now),
+                ["lastmodifieddate"] = FormatTimestamp(now),
+                ["hs_object_id"] = id,
+            };
+            var record = new HubSpotContact(id, values, Array.Empty<HubSpotAssociation>(), now, now);
+            _records.Add(record);
+            return record;
+        }
+    }
+
     internal void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost(CollectionPath, CreateAsync);
+        routes.MapGet(CollectionPath, ListAsync);
         routes.MapGet(CollectionPath + "/{contactId}", GetAsync);
     }
 
@@ -220,6 +260,96 @@ public sealed class HubSpotContactsEmulator
             }
         }
         await WriteRecordAsync(context, StatusCodes.Status200OK, record, names).ConfigureAwait(false);
+    }
+
+    private async Task ListAsync(HttpContext context)
+    {
+        if (!await _api.AdmitAsync(context).ConfigureAwait(false)) return;
+
+        var query = context.Request.Query;
+        var limit = 10;
+        if (query.TryGetValue("limit", out var limitText))
+        {
+            if (!int.TryParse(limitText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > 100)
+            {
+                await _api.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "VALIDATION_ERROR",
+                    $"limit must be a whole number between 1 and 100, not '{limitText}'.").ConfigureAwait(false);
+                return;
+            }
+        }
+        long after = 0;
+        if (query.TryGetValue("after", out var afterText) && afterText.ToString().Length > 0
+            && !long.TryParse(afterText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        {
+            await _api.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "VALIDATION_ERROR",
+                $"after must be the paging cursor of a previous page, not '{afterText}'.").ConfigureAwait(false);
+            return;
+        }
+
+        var names = new SortedSet<string>(DefaultProperties, StringComparer.Ordinal);
+        foreach (var requested in query["properties"])
+        {
+            foreach (var name in (requested ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                names.Add(name);
+            }
+        }
+
+        List<HubSpotContact> page;
+        bool more;
+        lock (_gate)
+        {
+            var following = _records.Where(r => long.Parse(r.Id, CultureInfo.InvariantCulture) > after)
+                .OrderBy(r => long.Parse(r.Id, CultureInfo.InvariantCulture)).ToList();
+            page = following.Take(limit).ToList();
+            more = following.Count > limit;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = HubSpotEmulator.JsonContentType;
+        var body = context.Response.Body;
+        var aborted = context.RequestAborted;
+        await using var w = new Utf8JsonWriter(body);
+        w.WriteStartObject();
+        w.WriteStartArray("results");
+        for (var i = 0; i < page.Count; i++)
+        {
+            WriteRecord(w, page[i], names);
+            await w.FlushAsync(aborted).ConfigureAwait(false);
+            await body.FlushAsync(aborted).ConfigureAwait(false);
+            if (ListRecordWritten is { } written) await written(i, aborted).ConfigureAwait(false);
+        }
+        w.WriteEndArray();
+        if (more)
+        {
+            var next = page[^1].Id;
+            w.WriteStartObject("paging");
+            w.WriteStartObject("next");
+            w.WriteString("after", next);
+            var request = context.Request;
+            w.WriteString("link", $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?after={next}&limit={limit}");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        await w.FlushAsync(aborted).ConfigureAwait(false);
+    }
+
+    private static void WriteRecord(Utf8JsonWriter w, HubSpotContact record, IEnumerable<string> propertyNames)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", record.Id);
+        w.WriteStartObject("properties");
+        foreach (var name in propertyNames)
+        {
+            if (record.Properties.TryGetValue(name, out var value)) w.WriteString(name, value);
+            else w.WriteNull(name);
+        }
+        w.WriteEndObject();
+        w.WriteString("createdAt", FormatTimestamp(record.CreatedAt));
+        w.WriteString("updatedAt", FormatTimestamp(record.UpdatedAt));
+        w.WriteBoolean("archived", false);
+        w.WriteEndObject();
     }
 
     private static Task WriteRecordAsync(HttpContext context, int statusCode, HubSpotContact record, IEnumerable<string> propertyNames)

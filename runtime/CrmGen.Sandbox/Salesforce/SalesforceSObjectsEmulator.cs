@@ -136,6 +136,7 @@ public sealed partial class SalesforceSObjectsEmulator
     {
         routes.MapMethods(CollectionPattern, AllMethods, CollectionAsync);
         routes.MapMethods(RowPattern, AllMethods, RowAsync);
+        MapQuery(routes);
     }
 
     private async Task CollectionAsync(HttpContext context)

@@ -35,9 +35,11 @@ public class ClosePipelineCreateTests
         Assert.Equal("Enterprise", pipeline.Name);
         Assert.Equal("opportunity", pipeline.Entity);
         Assert.Equal(
-            record.Statuses.Select(s => (s.Id, s.Label, s.Type)),
-            pipeline.Stages!.Select(s => (s.Id!, s.Name!, s.Status!)));
-        Assert.Equal(["active", "won", "lost"], pipeline.Stages!.Select(s => s.Status));
+            record.Statuses.Select(s => (s.Id, s.Label)),
+            pipeline.Stages!.Select(s => (s.Id!, s.Name!)));
+        // Close's status types (active, won, lost) read as the unified stage statuses.
+        Assert.Equal(["active", "won", "lost"], record.Statuses.Select(s => s.Type));
+        Assert.Equal(["open", "won", "lost"], pipeline.Stages!.Select(s => s.Status));
         Assert.Equal(kit.Clock.GetUtcNow(), pipeline.CreatedAt);
         Assert.Equal(kit.Clock.GetUtcNow(), pipeline.UpdatedAt);
 

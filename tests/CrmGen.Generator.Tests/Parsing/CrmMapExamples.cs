@@ -298,6 +298,7 @@ internal static class CrmMapExamples
         ("Interpolation", "provider p {\n  base_url \"{context.host}/v1/{{literal}}\"\n  header \"X\" \"{credentials.key}\"\n}"),
         ("EnumTable", "provider p { enum t { \"a\" -> 1, -2.5 -> true, null -> \"n\", else -> false } }"),
         ("Action", "provider p { resource r { action link PUT \"/a/{id}\" { requires x, y path { id <- x } query { q <- split(y, \",\") } } } }"),
+        ("KeyPattern", "provider p { resource r { get GET \"/r/{id}\" { read { c <- * matching \"^cf_[0-9a-f]{8}$\", d <- x.* matching \"^custom\\\\.\" } } } }"),
     };
 
     public static readonly (string Name, string Text)[] All =

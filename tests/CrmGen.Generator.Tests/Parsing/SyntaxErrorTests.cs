@@ -236,7 +236,7 @@ public class SyntaxErrorTests
             """;
         var file = AssertDiagnostics(text,
             "CRM0001 (4,11)-(4,11): Expected '{' after 'read' but found '}'",
-            "CRM0001 (5,9)-(5,11): Expected an operation member (requires, path, query, header, read, write or map) but found a mapping; mappings belong inside 'read { … }', 'write { … }' or 'map { … }'");
+            "CRM0001 (5,9)-(5,11): Expected an operation member (requires, path, query, header, read, write, map or next_page) but found a mapping; mappings belong inside 'read { … }', 'write { … }' or 'map { … }'");
         var members = ((ResourceSyntax)file.Providers[0].Members[0]).Operations[0].Members;
         Assert.Equal(new[] { "read", "write" }, members.Cast<MappingSectionSyntax>().Select(m => m.Kind.Text));
     }
@@ -344,7 +344,7 @@ public class SyntaxErrorTests
             "CRM0001 (4,18)-(4,18): Expected a field name after ',' but found 'write'",
             "CRM0001 (6,16)-(6,16): Expected a path after 'from' but found '{'",
             "CRM0001 (7,13)-(7,17): Expected '{' after 'write' but found 'from'",
-            "CRM0001 (8,7)-(8,12): Expected an operation member (requires, path, query, header, read, write or map) but found '\"odd\"'",
+            "CRM0001 (8,7)-(8,12): Expected an operation member (requires, path, query, header, read, write, map or next_page) but found '\"odd\"'",
             "CRM0001 (9,14)-(9,15): Expected a header name (a string) after 'header' but found 'x'");
         var members = ((ResourceSyntax)file.Providers[0].Members[0]).Operations[0].Members;
         Assert.Equal(

@@ -121,6 +121,11 @@ internal static class SyntaxPrinter
                 Append(b, v.Operand);
                 b.Append(' ').Append(v.Table.Text).Append(')');
                 break;
+            case MatchingSyntax m:
+                b.Append("(matching ");
+                Append(b, m.Operand);
+                b.Append(' ').Append(m.Pattern is null ? "?" : "/" + m.Pattern.Value + "/").Append(')');
+                break;
             case ProjectionSyntax p:
                 b.Append("(each ");
                 Append(b, p.Source);

@@ -120,6 +120,11 @@ internal static class SyntaxWalker
                 Visit(node, e.Operand, list);
                 Visit(node, e.Table, list);
                 break;
+            case MatchingSyntax m:
+                Visit(node, m.Operand, list);
+                Visit(node, m.Keyword, list);
+                Visit(node, m.Pattern, list);
+                break;
             case ProjectionSyntax p:
                 Visit(node, p.Source, list);
                 Visit(node, p.Element, list);

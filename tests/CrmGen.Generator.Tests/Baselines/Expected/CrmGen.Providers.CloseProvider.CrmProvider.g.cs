@@ -131,6 +131,22 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
 
     private static class CrmEnumTables
     {
+        public static string? CloseStageStatus(string? value) => value switch
+        {
+            null => null,
+            "active" => "open",
+            "won" => "won",
+            "lost" => "lost",
+            _ => null,
+        };
+        public static string? CloseStageStatusInverse(string? value) => value switch
+        {
+            null => null,
+            "open" => "active",
+            "won" => "won",
+            "lost" => "lost",
+            _ => null,
+        };
         public static string? CloseEmailType(string? value) => value switch
         {
             null => null,
@@ -282,8 +298,9 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
             string? r0 = null;
             string? r1 = null;
             global::System.Collections.Generic.List<global::CrmGen.Stage>? r2 = null;
-            global::System.DateTimeOffset? r8 = null;
-            global::System.DateTimeOffset? r9 = null;
+            global::System.DateTimeOffset? r6 = null;
+            global::System.DateTimeOffset? r7 = null;
+            var saved8 = default(global::System.Text.Json.Utf8JsonReader);
             while (true)
             {
                 reader.Read();
@@ -307,83 +324,13 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 else if (reader.ValueTextEquals("statuses"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r3 = null;
-                            string? r4 = null;
-                            string? r5 = null;
-                            bool r6 = false;
-                            string? r7 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                while (true)
-                                {
-                                    reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("id"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("label"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("type"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("pipeline_id"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                        r6 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                                    }
-                                    else
-                                    {
-                                        reader.Read();
-                                        reader.Skip();
-                                    }
-                                }
-                            }
-                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw Unexpected(utf8Json, ref reader, "an object");
-                            }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = r5, Pipeline = (r6 ? new global::CrmGen.PipelineReference { Id = r7 } : (global::CrmGen.PipelineReference?)null) });
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
+                    saved8 = reader;
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("date_created"u8))
                 {
                     reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r8))
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r6))
                     {
                         throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
                     }
@@ -391,7 +338,7 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 else if (reader.ValueTextEquals("date_updated"u8))
                 {
                     reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r9))
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
                     {
                         throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
                     }
@@ -402,14 +349,81 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                     reader.Skip();
                 }
             }
+            if (saved8.TokenType != global::System.Text.Json.JsonTokenType.None)
+            {
+                var end9 = reader;
+                reader = saved8;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                {
+                    r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
+                    while (true)
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                        string? r3 = null;
+                        string? r4 = null;
+                        string? r5 = null;
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            while (true)
+                            {
+                                reader.Read();
+                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                if (reader.ValueTextEquals("id"u8))
+                                {
+                                    reader.Read();
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                }
+                                else if (reader.ValueTextEquals("label"u8))
+                                {
+                                    reader.Read();
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                }
+                                else if (reader.ValueTextEquals("type"u8))
+                                {
+                                    reader.Read();
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                }
+                                else
+                                {
+                                    reader.Read();
+                                    reader.Skip();
+                                }
+                            }
+                        }
+                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw Unexpected(utf8Json, ref reader, "an object");
+                        }
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = CrmEnumTables.CloseStageStatus(r5), Pipeline = new global::CrmGen.PipelineReference { Id = r0 } });
+                        }
+                    }
+                }
+                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw Unexpected(utf8Json, ref reader, "an array");
+                }
+                reader = end9;
+            }
             return new global::CrmGen.Pipeline
             {
                 Id = r0,
                 Name = r1,
                 Entity = "opportunity",
                 Stages = r2,
-                CreatedAt = r8,
-                UpdatedAt = r9,
+                CreatedAt = r6,
+                UpdatedAt = r7,
                 RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
             };
         }
@@ -428,6 +442,7 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "last_name", "name", "phone_numbers", "title" });
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_name", "name", "phone_numbers", "title", "updated_at", "urls" });
         private static readonly string[] s_mapped0 = new string[] { "lead_id", "name", "title", "emails", "phones", "date_created" };
+        private static readonly global::System.Text.RegularExpressions.Regex s_keyPattern0 = new global::System.Text.RegularExpressions.Regex("^custom\\.", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
         /// <summary>The operation.</summary>
         public static readonly ContactsCreateOperation Instance = new ContactsCreateOperation();
@@ -817,7 +832,14 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 {
                     var key18 = reader.GetString()!;
                     reader.Read();
-                    (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key18] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                    if (s_keyPattern0.IsMatch(key18))
+                    {
+                        (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key18] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
                 }
             }
             return new global::CrmGen.Contact

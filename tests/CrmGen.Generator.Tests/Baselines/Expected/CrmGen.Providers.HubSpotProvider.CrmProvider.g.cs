@@ -5,7 +5,7 @@ namespace CrmGen.Providers;
 
 partial class HubSpotProvider : global::CrmGen.ICrmProvider
 {
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, PipelinesCreateOperation.Instance, AssociationLinksCreateOperation.Instance });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, ContactsListOperation.Instance, PipelinesCreateOperation.Instance, AssociationLinksCreateOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "access_token" });
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.Empty<global::CrmGen.CrmContextValue>();
 
@@ -36,6 +36,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                 switch (operation)
                 {
                     case "create": return ContactsCreateOperation.Instance;
+                    case "list": return ContactsListOperation.Instance;
                 }
                 break;
             case "pipelines":
@@ -557,6 +558,454 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
     }
 
+    /// <summary>contacts list: GET /crm/v3/objects/contacts</summary>
+    public sealed class ContactsListOperation : global::CrmGen.CrmListOperation<global::CrmGen.Contact>
+    {
+        private const string ProviderName = "hubspot";
+        private const string ResourceName = "contacts";
+        private const string OperationName = "list";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "account", "addresses", "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_activity_at", "last_name", "name", "phone_numbers", "title", "updated_at" });
+
+        /// <summary>The operation.</summary>
+        public static readonly ContactsListOperation Instance = new ContactsListOperation();
+
+        private ContactsListOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.List;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Get;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => false;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.CrmPageRequest input)
+        {
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
+        {
+            request.AppendPath("/crm/v3/objects/contacts");
+            request.AddQuery("limit", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize));
+            request.AddQuery("after", input.Cursor);
+            request.AddQuery("properties", "firstname,lastname,email,jobtitle,phone,mobilephone,address,city,state,zip,country,associatedcompanyid,company,createdate,lastmodifieddate,notes_last_updated");
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPage<global::CrmGen.Contact> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                string? r0 = null;
+                global::System.Collections.Generic.List<global::CrmGen.Contact>? r1 = null;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    while (true)
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                        if (reader.ValueTextEquals("paging"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("next"u8))
+                                    {
+                                        reader.Read();
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                        {
+                                            while (true)
+                                            {
+                                                reader.Read();
+                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                if (reader.ValueTextEquals("after"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    reader.Read();
+                                                    reader.Skip();
+                                                }
+                                            }
+                                        }
+                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "an object");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                        }
+                        else if (reader.ValueTextEquals("results"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r1 = new global::System.Collections.Generic.List<global::CrmGen.Contact>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r1.Add(ReadRecord(ref reader, utf8Json, options));
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array of records");
+                            }
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw Unexpected(utf8Json, ref reader, "an object");
+                }
+                reader.Read();
+                return new global::CrmGen.CrmPage<global::CrmGen.Contact>(r1 ?? new global::System.Collections.Generic.List<global::CrmGen.Contact>(), r0);
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPagingKind Paging => global::CrmGen.CrmPagingKind.Cursor;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string>? RecordPath => s_recordPath;
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string>? s_recordPath = global::System.Array.AsReadOnly(new string[] { "results" });
+
+        /// <inheritdoc />
+        public override global::CrmGen.Contact ReadRecord(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                var record = ReadRecord(ref reader, utf8Json, options);
+                reader.Read();
+                return record;
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.Contact ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            string? r0 = null;
+            string? r1 = null;
+            string? r2 = null;
+            string? r3 = null;
+            string? r4 = null;
+            bool r5 = false;
+            string? r6 = null;
+            bool r7 = false;
+            string? r8 = null;
+            bool r9 = false;
+            string? r10 = null;
+            bool r11 = false;
+            bool r12 = false;
+            bool r13 = false;
+            bool r14 = false;
+            string? r15 = null;
+            string? r16 = null;
+            string? r17 = null;
+            string? r18 = null;
+            string? r19 = null;
+            bool r20 = false;
+            string? r21 = null;
+            string? r22 = null;
+            global::System.DateTimeOffset? r23 = null;
+            global::System.DateTimeOffset? r24 = null;
+            global::System.DateTimeOffset? r25 = null;
+            global::System.DateTimeOffset? r26 = null;
+            global::System.DateTimeOffset? r27 = null;
+            global::System.Collections.Generic.Dictionary<string, object?>? r28 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("properties"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        while (true)
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                            if (reader.ValueTextEquals("hs_object_id"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("firstname"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("lastname"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("jobtitle"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("email"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("phone"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r7 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("mobilephone"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("address"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("city"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("zip"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r13 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("country"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r14 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("state"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("associatedcompanyid"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                                r20 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            }
+                            else if (reader.ValueTextEquals("company"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("createdate"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("lastmodifieddate"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r25))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                }
+                            }
+                            else if (reader.ValueTextEquals("notes_last_updated"u8))
+                            {
+                                reader.Read();
+                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r27))
+                                {
+                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                }
+                            }
+                            else
+                            {
+                                var key29 = reader.GetString()!;
+                                reader.Read();
+                                (r28 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                            }
+                        }
+                    }
+                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an object");
+                    }
+                }
+                else if (reader.ValueTextEquals("createdAt"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else if (reader.ValueTextEquals("updatedAt"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r26))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return new global::CrmGen.Contact
+            {
+                Id = (r0 ?? r1),
+                FirstName = r2,
+                LastName = r3,
+                Name = global::CrmGen.Providers.HubSpotProvider.FullName(r2, r3),
+                Title = r4,
+                EmailAddresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.EmailAddress>((r5 ? new global::CrmGen.EmailAddress { Email = r6, Type = "work" } : (global::CrmGen.EmailAddress?)null)),
+                PhoneNumbers = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.PhoneNumber>((r7 ? new global::CrmGen.PhoneNumber { Number = r8, Type = "phone" } : (global::CrmGen.PhoneNumber?)null), (r9 ? new global::CrmGen.PhoneNumber { Number = r10, Type = "mobile" } : (global::CrmGen.PhoneNumber?)null)),
+                Addresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.Address>(((((r11 || r12) || r13) || r14) ? new global::CrmGen.Address { Street1 = r15, City = r16, State = r17, PostalCode = r18, Country = r19 } : (global::CrmGen.Address?)null)),
+                Account = (r20 ? new global::CrmGen.AccountReference { Id = r21, Name = r22 } : (global::CrmGen.AccountReference?)null),
+                CreatedAt = (r23 ?? r24),
+                UpdatedAt = (r25 ?? r26),
+                LastActivityAt = r27,
+                CustomFields = r28,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
     /// <summary>pipelines create: POST /crm/v3/pipelines/deals</summary>
     public sealed class PipelinesCreateOperation : global::CrmGen.CrmOperation<global::CrmGen.Pipeline, global::CrmGen.Pipeline>
     {
@@ -690,6 +1139,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             global::System.Collections.Generic.List<global::CrmGen.Stage>? r2 = null;
             global::System.DateTimeOffset? r7 = null;
             global::System.DateTimeOffset? r8 = null;
+            var saved9 = default(global::System.Text.Json.Utf8JsonReader);
             while (true)
             {
                 reader.Read();
@@ -713,97 +1163,8 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                 else if (reader.ValueTextEquals("stages"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r3 = null;
-                            string? r4 = null;
-                            string? r5 = null;
-                            string? r6 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                while (true)
-                                {
-                                    reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("id"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("label"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("metadata"u8))
-                                    {
-                                        reader.Read();
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                                        {
-                                            while (true)
-                                            {
-                                                reader.Read();
-                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                                if (reader.ValueTextEquals("isClosed"u8))
-                                                {
-                                                    reader.Read();
-                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
-                                                    {
-                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                                    }
-                                                }
-                                                else if (reader.ValueTextEquals("probability"u8))
-                                                {
-                                                    reader.Read();
-                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
-                                                    {
-                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                                    }
-                                                }
-                                                else
-                                                {
-                                                    reader.Read();
-                                                    reader.Skip();
-                                                }
-                                            }
-                                        }
-                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "an object");
-                                        }
-                                    }
-                                    else
-                                    {
-                                        reader.Read();
-                                        reader.Skip();
-                                    }
-                                }
-                            }
-                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw Unexpected(utf8Json, ref reader, "an object");
-                            }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = global::CrmGen.Providers.HubSpotProvider.DealStageStatus(r5, r6) });
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
+                    saved9 = reader;
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
                 {
@@ -826,6 +1187,103 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                     reader.Read();
                     reader.Skip();
                 }
+            }
+            if (saved9.TokenType != global::System.Text.Json.JsonTokenType.None)
+            {
+                var end10 = reader;
+                reader = saved9;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                {
+                    r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
+                    while (true)
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                        string? r3 = null;
+                        string? r4 = null;
+                        string? r5 = null;
+                        string? r6 = null;
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            while (true)
+                            {
+                                reader.Read();
+                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                if (reader.ValueTextEquals("id"u8))
+                                {
+                                    reader.Read();
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                }
+                                else if (reader.ValueTextEquals("label"u8))
+                                {
+                                    reader.Read();
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                }
+                                else if (reader.ValueTextEquals("metadata"u8))
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("isClosed"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("probability"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                }
+                                else
+                                {
+                                    reader.Read();
+                                    reader.Skip();
+                                }
+                            }
+                        }
+                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw Unexpected(utf8Json, ref reader, "an object");
+                        }
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = global::CrmGen.Providers.HubSpotProvider.DealStageStatus(r5, r6), Pipeline = new global::CrmGen.PipelineReference { Id = r0 } });
+                        }
+                    }
+                }
+                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw Unexpected(utf8Json, ref reader, "an array");
+                }
+                reader = end10;
             }
             return new global::CrmGen.Pipeline
             {

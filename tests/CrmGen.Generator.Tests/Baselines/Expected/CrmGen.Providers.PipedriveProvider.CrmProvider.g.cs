@@ -157,6 +157,7 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "last_name", "name", "owner", "phone_numbers", "tags" });
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_name", "name", "owner", "phone_numbers", "tags", "updated_at", "urls" });
         private static readonly string[] s_mapped0 = new string[] { "name", "email", "phone", "org_id", "owner_id", "label_ids", "add_time" };
+        private static readonly global::System.Text.RegularExpressions.Regex s_keyPattern0 = new global::System.Text.RegularExpressions.Regex("^[0-9a-f]{40}(_[a-z0-9_]+)?$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
         /// <summary>The operation.</summary>
         public static readonly ContactsCreateOperation Instance = new ContactsCreateOperation();
@@ -632,7 +633,14 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
                 {
                     var key27 = reader.GetString()!;
                     reader.Read();
-                    (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key27] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                    if (s_keyPattern0.IsMatch(key27))
+                    {
+                        (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key27] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
                 }
             }
             return new global::CrmGen.Contact

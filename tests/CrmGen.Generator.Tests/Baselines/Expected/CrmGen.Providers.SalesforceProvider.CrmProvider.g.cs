@@ -5,7 +5,7 @@ namespace CrmGen.Providers;
 
 partial class SalesforceProvider : global::CrmGen.ICrmProvider
 {
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, AssociationLinksLinkAccountsAccountsOperation.Instance, AssociationLinksLinkAccountsContactsOperation.Instance, AssociationLinksLinkAccountsOpportunitiesOperation.Instance, AssociationLinksLinkOpportunitiesAccountsOperation.Instance, AssociationLinksLinkOpportunitiesContactsOperation.Instance });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, ContactsListOperation.Instance, AssociationLinksLinkAccountsAccountsOperation.Instance, AssociationLinksLinkAccountsContactsOperation.Instance, AssociationLinksLinkAccountsOpportunitiesOperation.Instance, AssociationLinksLinkOpportunitiesAccountsOperation.Instance, AssociationLinksLinkOpportunitiesContactsOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "access_token" });
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.AsReadOnly(new global::CrmGen.CrmContextValue[] { new global::CrmGen.CrmContextValue("instance_url", true) });
 
@@ -36,6 +36,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                 switch (operation)
                 {
                     case "create": return ContactsCreateOperation.Instance;
+                    case "list": return ContactsListOperation.Instance;
                 }
                 break;
             case "association_links":
@@ -270,6 +271,257 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
             return new global::CrmGen.Contact
             {
                 Id = r0,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
+    /// <summary>contacts list: GET /query</summary>
+    public sealed class ContactsListOperation : global::CrmGen.CrmListOperation<global::CrmGen.Contact>
+    {
+        private const string ProviderName = "salesforce";
+        private const string ResourceName = "contacts";
+        private const string OperationName = "list";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "created_at", "email_addresses", "first_name", "id", "last_name", "name", "updated_at" });
+
+        /// <summary>The operation.</summary>
+        public static readonly ContactsListOperation Instance = new ContactsListOperation();
+
+        private ContactsListOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.List;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Get;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => false;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.CrmPageRequest input)
+        {
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
+        {
+            if (input.Cursor is { } nextPageUrl)
+            {
+                request.SetNextPageUrl(nextPageUrl);
+                request.SetHeader("Sforce-Query-Options", ((input.PageSize is not null) ? string.Concat("batchSize=", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize)) : (string?)null));
+                return;
+            }
+            request.AppendPath("/query");
+            request.AddQuery("q", "SELECT Id, FirstName, LastName, Name, Email, CreatedDate, LastModifiedDate FROM Contact ORDER BY Id");
+            request.SetHeader("Sforce-Query-Options", ((input.PageSize is not null) ? string.Concat("batchSize=", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize)) : (string?)null));
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPage<global::CrmGen.Contact> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                string? r0 = null;
+                global::System.Collections.Generic.List<global::CrmGen.Contact>? r1 = null;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    while (true)
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                        if (reader.ValueTextEquals("nextRecordsUrl"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                        }
+                        else if (reader.ValueTextEquals("records"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r1 = new global::System.Collections.Generic.List<global::CrmGen.Contact>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r1.Add(ReadRecord(ref reader, utf8Json, options));
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array of records");
+                            }
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw Unexpected(utf8Json, ref reader, "an object");
+                }
+                reader.Read();
+                return new global::CrmGen.CrmPage<global::CrmGen.Contact>(r1 ?? new global::System.Collections.Generic.List<global::CrmGen.Contact>(), r0);
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPagingKind Paging => global::CrmGen.CrmPagingKind.Url;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string>? RecordPath => s_recordPath;
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string>? s_recordPath = global::System.Array.AsReadOnly(new string[] { "records" });
+
+        /// <inheritdoc />
+        public override global::CrmGen.Contact ReadRecord(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                var record = ReadRecord(ref reader, utf8Json, options);
+                reader.Read();
+                return record;
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.Contact ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            string? r0 = null;
+            string? r1 = null;
+            string? r2 = null;
+            string? r3 = null;
+            bool r4 = false;
+            string? r5 = null;
+            global::System.DateTimeOffset? r6 = null;
+            global::System.DateTimeOffset? r7 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("Id"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("FirstName"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("LastName"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("Name"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                }
+                else if (reader.ValueTextEquals("Email"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                    }
+                    r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                }
+                else if (reader.ValueTextEquals("CreatedDate"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r6))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else if (reader.ValueTextEquals("LastModifiedDate"u8))
+                {
+                    reader.Read();
+                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
+                    {
+                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return new global::CrmGen.Contact
+            {
+                Id = r0,
+                FirstName = r1,
+                LastName = r2,
+                Name = r3,
+                EmailAddresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.EmailAddress>((r4 ? new global::CrmGen.EmailAddress { Email = r5, Type = "work" } : (global::CrmGen.EmailAddress?)null)),
+                CreatedAt = r6,
+                UpdatedAt = r7,
                 RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
             };
         }
