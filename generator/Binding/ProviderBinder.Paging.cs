@@ -43,7 +43,8 @@ internal sealed partial class ProviderBinder
             return null;
         }
         if (scope.Current is { Kind: CrmTypeKind.Error }) return ErrorExpression;
-        var where = scope.OperationKind.Length == 0 ? scope.Where : scope.Where + " of a " + scope.OperationKind + " operation";
+        var kind = scope.OperationKind;
+        var where = kind.Length == 0 ? scope.Where : scope.Where + (kind[0] is 'a' or 'u' ? " of an " : " of a ") + kind + " operation";
         _bag.Report(D.PageParameterOutsideList, first.Span, name, where);
         return ErrorExpression;
     }

@@ -46,7 +46,7 @@ public sealed class RecordReferenceGenerationTests : IDisposable
             get GET "/contacts/{id}" {
               read {
                 id              <- id
-                email_addresses <- emails each { email <- address, type <- $$.default_type }
+                email_addresses <- emails each { email <- address, type <- $$.default_type ?? join($$.kinds each "{$}-{$$.id}", "/") }
                 tags            <- labels each { name <- $ }
                 custom_fields   <- *
               }
@@ -158,8 +158,8 @@ public sealed class RecordReferenceGenerationTests : IDisposable
     [Fact]
     public void Only_projections_that_read_the_record_are_deferred()
     {
-        // pipelines.get's stages and contacts.get's emails save a reader; contacts.get's labels stay inline.
-        Assert.Equal(2, CountOf(_generated, "default(global::System.Text.Json.Utf8JsonReader)"));
+        // pipelines.get's stages and contacts.get's emails and kinds save a reader; contacts.get's labels stay inline.
+        Assert.Equal(3, CountOf(_generated, "default(global::System.Text.Json.Utf8JsonReader)"));
         var contact = Op<CrmNoInput, Contact>("contacts", "get").ReadResponse(Encoding.UTF8.GetBytes("""
             { "emails": [ { "address": "a@x.test" }, { "address": "b@x.test" } ], "labels": ["vip"], "nick": "E", "default_type": "work", "id": "c1" }
             """), CrmReadOptions.Default);
@@ -168,6 +168,16 @@ public sealed class RecordReferenceGenerationTests : IDisposable
         Assert.Equal(["vip"], contact.Tags!.Select(t => t.Name));
         // The record catch-all leaves out what the rows read, '$$.default_type' included.
         Assert.Equal(["nick"], contact.CustomFields!.Keys);
+    }
+
+    [Theory]
+    [InlineData("""{ "emails": [ { "address": "a@x.test" } ], "kinds": ["x", "y"], "id": "c1" }""")]
+    [InlineData("""{ "id": "c1", "kinds": ["x", "y"], "emails": [ { "address": "a@x.test" } ] }""")]
+    [InlineData("""{ "kinds": ["x", "y"], "emails": [ { "address": "a@x.test" } ], "id": "c1" }""")]
+    public void An_element_can_project_an_array_of_the_record_that_itself_reads_the_record(string json)
+    {
+        var contact = Op<CrmNoInput, Contact>("contacts", "get").ReadResponse(Encoding.UTF8.GetBytes(json), CrmReadOptions.Default);
+        Assert.Equal([("a@x.test", "x-c1/y-c1")], contact.EmailAddresses!.Select(e => (e.Email, e.Type)));
     }
 
     [Fact]
@@ -210,6 +220,8 @@ public sealed class RecordReferenceGenerationTests : IDisposable
         Assert.Equal(
             """{"name":"Sales","stages":[{"label":"A","pipeline":"Sales","pipeline_id":"p9"},{"label":"B","pipeline":"Sales","pipeline_id":"p9"}]}""",
             Encoding.UTF8.GetString(buffer.WrittenSpan));
+        // 'id' is written only through '$$' inside the projection, and still counts as written.
+        Assert.Equal(["id", "name", "stages"], Op<Pipeline, Pipeline>("pipelines", "create").WrittenFields);
     }
 
     private static int CountOf(string text, string value)

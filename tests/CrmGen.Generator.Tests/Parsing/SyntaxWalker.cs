@@ -84,6 +84,11 @@ internal static class SyntaxWalker
             case UnknownOperationMemberSyntax u:
                 Visit(node, u.Keyword, list);
                 break;
+            case NextPageSyntax n:
+                Visit(node, n.Keyword, list);
+                Visit(node, n.Kind, list);
+                Visit(node, n.Value, list);
+                break;
             case MappingBlockSyntax b:
                 foreach (var m in b.Mappings) Visit(node, m, list);
                 break;

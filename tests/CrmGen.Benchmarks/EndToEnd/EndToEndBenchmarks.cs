@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using CrmGen.Benchmarks.Infrastructure;
+using CrmGen.Benchmarks.Read;
+using CrmGen.Benchmarks.Write;
+using CrmGen.Providers;
+using CrmGen.Sandbox;
+
+namespace CrmGen.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Scenario 4: a HubSpot contact create over loopback against the sandbox, through
+/// <see cref="CrmClient"/> and as the same request sent with a bare <see cref="HttpClient"/>
+/// (same method, URL, headers, auth and body bytes; the body written with a
+/// <see cref="Utf8JsonWriter"/> and the response mapped to a <see cref="Contact"/> by hand, so
+/// the baseline does the same work an application must). Baseline: the bare client.
+/// </summary>
+/// <remarks>
+/// The emulator answers the first create of each client for real (the output check compares both
+/// requests as the sandbox recorded them and both mapped contacts); the timed requests then get
+/// that same 201 answer as the sandbox's canned response, so the emulator's contact store (and
+/// its duplicate-e-mail check) does not grow during the run. The request journal is cleared every
+/// <see cref="JournalClearInterval"/> calls, the same for both variants.
+/// </remarks>
+public class EndToEndBenchmarks
+{
+    /// <summary>The scenario's name in results.</summary>
+    public const string Scenario = "e2e-hubspot-create";
+
+    /// <summary>Calls between two clears of the sandbox's request journal.</summary>
+    public const int JournalClearInterval = 1024;
+
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeHeaderValue ContentTypeJson = new("application/json");
+    private static readonly CrmRequestOptions RequestOptions = new() { IgnoreRemoteData = true };
+
+    private CrmSandbox _sandbox = null!;
+    private CrmClient _crm = null!;
+    private HttpClient _http = null!;
+    private IntegratedAccount _account = null!;
+    private Contact _contact = null!;
+    private Uri _createUri = null!;
+    private AuthenticationHeaderValue _authorization = null!;
+    private ProductInfoHeaderValue _userAgent = null!;
+    private int _calls;
+
+    /// <summary>Starts the sandbox and both clients, and asserts the two variants send and read the same.</summary>
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    /// <summary>Stops the sandbox.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _crm?.Dispose();
+        _http?.Dispose();
+        _sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs the output check alone (starts and stops the sandbox).</summary>
+    public void Verify()
+    {
+        try
+        {
+            Setup();
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    /// <summary>The bare <see cref="HttpClient"/> call: the baseline.</summary>
+    [Benchmark(Baseline = true)]
+    public Task<Contact> BareHttpClient()
+    {
+        ClearJournalNow();
+        return SendBareAsync(_contact);
+    }
+
+    /// <summary>The same create through <see cref="CrmClient"/>.</summary>
+    [Benchmark]
+    public Task<Contact> CrmGenClient()
+    {
+        ClearJournalNow();
+        return _crm.Contacts.CreateAsync(_account, _contact, RequestOptions);
+    }
+
+    private async Task SetupAsync()
+    {
+        _sandbox = await CrmSandbox.StartAsync(new CrmSandboxOptions { HubSpotRequestsPerTenSeconds = int.MaxValue });
+        _account = new IntegratedAccount("hubspot", CrmCredentials.AccessToken(_sandbox.Options.HubSpotAccessToken))
+        {
+            BaseAddressOverride = _sandbox.BaseAddressFor("hubspot"),
+        };
+        _crm = new CrmClient(NewHttpClient(), BuiltInProviders.All);
+        _http = NewHttpClient();
+        _createUri = new Uri(_sandbox.BaseAddressFor("hubspot") + "/crm/v3/objects/contacts");
+        _authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Options.HubSpotAccessToken);
+        _userAgent = new ProductInfoHeaderValue("CrmGen", typeof(CrmClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+        _contact = ContactWriters.SampleContact();
+
+        // Both variants once against the emulator itself (two different e-mail addresses: the
+        // emulator refuses a second contact with the same one), then compare what it recorded.
+        var first = ContactWriters.SampleContact();
+        var second = ContactWriters.SampleContact();
+        second.EmailAddresses![0].Email = "chiara.rossi.2@example.com";
+        _sandbox.ClearRequests();
+        var bare = await SendBareAsync(first);
+        var viaClient = await _crm.Contacts.CreateAsync(_account, second, RequestOptions);
+        var requests = _sandbox.Requests;
+        if (requests.Count != 2) throw new BenchmarkOutputMismatchException($"{Scenario}: the sandbox recorded {requests.Count} requests, not 2.");
+        var (bareRequest, clientRequest) = (requests[0], requests[1]);
+        OutputCheck.Equal(Scenario, nameof(BareHttpClient), nameof(CrmGenClient), Describe(bareRequest, "chiara.rossi@"), Describe(clientRequest, "chiara.rossi.2@"));
+        if (bare.Id is null || viaClient.Id is null || bare.Id == viaClient.Id) throw new BenchmarkOutputMismatchException($"{Scenario}: the emulator did not create two contacts ({bare.Id}, {viaClient.Id}).");
+        OutputCheck.Equal(Scenario, nameof(BareHttpClient), nameof(CrmGenClient),
+            Normalize(OutputCheck.Describe(bare), bare.Id, "chiara.rossi@"),
+            Normalize(OutputCheck.Describe(viaClient), viaClient.Id, "chiara.rossi.2@"));
+
+        // The timed calls: the emulator's own answer to a create (a third address), replayed.
+        var third = ContactWriters.SampleContact();
+        third.EmailAddresses![0].Email = "chiara.rossi.3@example.com";
+        using var answer = await _http.SendAsync(BareRequest(third));
+        var answerBody = await answer.Content.ReadAsStringAsync();
+        if (answer.StatusCode != HttpStatusCode.Created) throw new BenchmarkOutputMismatchException($"{Scenario}: the emulator answered {(int)answer.StatusCode}: {answerBody}");
+        _sandbox.FailNextRequest(new CannedResponse(201, answerBody, "application/json", "hubspot") { Times = int.MaxValue });
+        var replayed = await _crm.Contacts.CreateAsync(_account, _contact, RequestOptions);
+        var replayedBare = await SendBareAsync(_contact);
+        OutputCheck.Equal(Scenario, nameof(BareHttpClient), nameof(CrmGenClient), OutputCheck.Describe(replayedBare), OutputCheck.Describe(replayed));
+        _sandbox.ClearRequests();
+    }
+
+    private static HttpClient NewHttpClient()
+        => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All }, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+    private void ClearJournalNow()
+    {
+        if (++_calls % JournalClearInterval == 0) _sandbox.ClearRequests();
+    }
+
+    private HttpRequestMessage BareRequest(Contact contact)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ContactWriters.WriteHubSpot(writer, contact);
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, _createUri);
+        request.Headers.Authorization = _authorization;
+        request.Headers.Accept.Add(AcceptJson);
+        request.Headers.UserAgent.Add(_userAgent);
+        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        content.Headers.ContentType = ContentTypeJson;
+        request.Content = content;
+        return request;
+    }
+
+    private async Task<Contact> SendBareAsync(Contact contact)
+    {
+        using var request = BareRequest(contact);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HubSpot answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
+        var reader = new Utf8JsonReader(body);
+        reader.Read();
+        return HandWrittenReaders.ReadHubSpotContact(ref reader);
+    }
+
+    /// <summary>A recorded request as text, headers by name, with the variant's own e-mail replaced.</summary>
+    private static string Describe(SandboxRequest request, string emailPrefix)
+    {
+        var headers = string.Join("\n", request.Headers
+            .Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(h => h.Key.ToLowerInvariant() + ": " + h.Value));
+        return $"{request.Method} {request.Path}{request.QueryString}\n{headers}\n\n{Encoding.UTF8.GetString(request.Body).Replace(emailPrefix, "EMAIL@", StringComparison.Ordinal)}";
+    }
+
+    /// <summary>A mapped contact as text, with what differs between two creates (id, e-mail, the emulator's timestamps) replaced.</summary>
+    private static string Normalize(string json, string id, string emailPrefix)
+        => System.Text.RegularExpressions.Regex.Replace(
+            json.Replace("\"" + id + "\"", "\"ID\"", StringComparison.Ordinal).Replace(emailPrefix, "EMAIL@", StringComparison.Ordinal),
+            "\"updated_at\":\"[^\"]*\"", "\"updated_at\":\"TIME\"");
+}
