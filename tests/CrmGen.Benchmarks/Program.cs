@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
@@ -50,9 +49,8 @@ public static class Program
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddLogger(ConsoleLogger.Default)
-            .AddDiagnoser(MemoryDiagnoser.Default)
             .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
-            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile)
+            .WithOptions(ConfigOptions.DisableLogFile)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
 
         var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config).ToList();

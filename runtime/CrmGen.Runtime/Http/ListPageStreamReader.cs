@@ -28,7 +28,7 @@ internal sealed class ListPageStreamReader<TModel> : IDisposable
     private readonly Stream _stream;
     private readonly CrmReadOptions _options;
     private readonly PooledBufferWriter _rest = new(256);
-    private readonly List<(int Start, int Length)> _ranges = new();
+    private readonly List<(int Start, int Length, int Index)> _ranges = new();
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -71,9 +71,10 @@ internal sealed class ListPageStreamReader<TModel> : IDisposable
         {
             _ranges.Clear();
             var done = Process();
-            foreach (var (start, length) in _ranges)
+            foreach (var (start, length, index) in _ranges)
             {
-                yield return Map(start, length);
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return Map(start, length, index);
             }
             if (done) break;
             await FillAsync(cancellationToken).ConfigureAwait(false);
@@ -85,9 +86,8 @@ internal sealed class ListPageStreamReader<TModel> : IDisposable
         foreach (var record in page.Records) yield return record;
     }
 
-    private TModel Map(int start, int length)
+    private TModel Map(int start, int length, int index)
     {
-        var index = _index++;
         try
         {
             return _operation.ReadRecord(_buffer.AsSpan(start, length), _options);
@@ -185,13 +185,13 @@ internal sealed class ListPageStreamReader<TModel> : IDisposable
                                 needMore = true;
                                 continue;
                             }
-                            _ranges.Add((_start + elementStart, (int)reader.BytesConsumed - elementStart));
+                            _ranges.Add((_start + elementStart, (int)reader.BytesConsumed - elementStart, _index++));
                             break;
                         case JsonTokenType.Null:
                             _index++;
                             break;
                         default:
-                            _ranges.Add((_start + (int)reader.TokenStartIndex, (int)reader.BytesConsumed - (int)reader.TokenStartIndex));
+                            _ranges.Add((_start + (int)reader.TokenStartIndex, (int)reader.BytesConsumed - (int)reader.TokenStartIndex, _index++));
                             break;
                     }
                     if (_phase == Phase.InArray) _restFrom = _start + (int)reader.BytesConsumed;

@@ -87,7 +87,10 @@ public sealed partial class SalesforceSObjectsEmulator
         if (soql.OrderBy is { } orderBy)
         {
             var userId = UserId;
-            Comparison<SalesforceRecord> compare = (a, b) => CompareValues(FieldValue(soql.Type, a, orderBy, userId), FieldValue(soql.Type, b, orderBy, userId));
+            // Ids are case-sensitive; text sorts without regard to case.
+            Comparison<SalesforceRecord> compare = orderBy == "Id"
+                ? (a, b) => string.CompareOrdinal(a.Id, b.Id)
+                : (a, b) => CompareValues(FieldValue(soql.Type, a, orderBy, userId), FieldValue(soql.Type, b, orderBy, userId));
             matches.Sort((a, b) => soql.Descending ? compare(b, a) : compare(a, b));
         }
         if (soql.Limit is { } limit) matches = matches.Take(limit).ToList();

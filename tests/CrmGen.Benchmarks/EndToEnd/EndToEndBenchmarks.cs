@@ -26,6 +26,7 @@ namespace CrmGen.Benchmarks.EndToEnd;
 /// its duplicate-e-mail check) does not grow during the run. The request journal is cleared every
 /// <see cref="JournalClearInterval"/> calls, the same for both variants.
 /// </remarks>
+[MemoryDiagnoser]
 public class EndToEndBenchmarks
 {
     /// <summary>The scenario's name in results.</summary>
@@ -50,7 +51,11 @@ public class EndToEndBenchmarks
 
     /// <summary>Starts the sandbox and both clients, and asserts the two variants send and read the same.</summary>
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Setup()
+    {
+        SetupAsync().GetAwaiter().GetResult();
+        JitWarmup.Run(() => BareHttpClient().GetAwaiter().GetResult(), () => CrmGenClient().GetAwaiter().GetResult());
+    }
 
     /// <summary>Stops the sandbox.</summary>
     [GlobalCleanup]
@@ -66,7 +71,7 @@ public class EndToEndBenchmarks
     {
         try
         {
-            Setup();
+            SetupAsync().GetAwaiter().GetResult();
         }
         finally
         {

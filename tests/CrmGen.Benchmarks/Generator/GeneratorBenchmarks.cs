@@ -15,6 +15,7 @@ namespace CrmGen.Benchmarks.Generator;
 /// that has already run, given a compilation in which an unrelated C# file was edited (each run
 /// edits it again, so every run sees a change). Baseline: the cold run.
 /// </summary>
+[MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
     /// <summary>The scenario's name in results.</summary>
@@ -66,7 +67,6 @@ public class GeneratorBenchmarks
             Setup();
             return;
         }
-        if (Environment.GetEnvironmentVariable("GENDEBUG") == "1") GeneratorDebug.Run(NewCompilation(), _maps);
         var cold = NewDriver().RunGeneratorsAndUpdateCompilation(NewCompilation(), out var output, out var diagnostics);
         var errors = diagnostics.Concat(cold.GetRunResult().Diagnostics).Concat(output.GetDiagnostics())
             .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -36,17 +36,23 @@ public abstract class WriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        Init();
+        Verify();
+        JitWarmup.Run(() => Generated(), () => HandWritten(), () => StjDto());
+    }
+
+    private void Init()
+    {
         _contact = ContactWriters.SampleContact();
         _account = new IntegratedAccount(Provider, CrmCredentials.AccessToken("benchmark-token"),
             new Dictionary<string, string> { ["instance_url"] = "https://example.my.salesforce.com" });
         _writer = new Utf8JsonWriter(_buffer);
-        Verify();
     }
 
     /// <summary>Asserts equal output of all variants (throws <see cref="BenchmarkOutputMismatchException"/>).</summary>
     public void Verify()
     {
-        if (_writer is null) Setup();
+        if (_writer is null) Init();
         var expected = Written(HandWritten);
         if (expected.Length < 20) throw new BenchmarkOutputMismatchException($"{Scenario}: the hand-written body is too short: {expected}");
         OutputCheck.Equal(Scenario, nameof(HandWritten), nameof(Generated), expected, Written(Generated));
@@ -97,6 +103,7 @@ public abstract class WriteBenchmarks
 }
 
 /// <summary>Scenario 2, HubSpot: <c>POST /crm/v3/objects/contacts</c>.</summary>
+[MemoryDiagnoser]
 public class WriteHubSpotBenchmarks : WriteBenchmarks
 {
     /// <inheritdoc />
@@ -116,6 +123,7 @@ public class WriteHubSpotBenchmarks : WriteBenchmarks
 }
 
 /// <summary>Scenario 2, Salesforce: <c>POST /sobjects/Contact/</c>.</summary>
+[MemoryDiagnoser]
 public class WriteSalesforceBenchmarks : WriteBenchmarks
 {
     /// <inheritdoc />

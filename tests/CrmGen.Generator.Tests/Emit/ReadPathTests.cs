@@ -141,9 +141,9 @@ public abstract class ReadPathTests
     [Fact]
     public void List_reads_every_record_and_skips_null_elements()
     {
-        var list = Op<CrmNoInput, List<Contact>>("contacts", "list");
+        var list = Op<CrmPageRequest, CrmPage<Contact>>("contacts", "list");
         const string json = """{ "items": [ { "id": "1", "name": { "first": "A" }, "other": 5 }, null, { "id": 2 } ], "next": "c2" }""";
-        var records = list.ReadResponse(Encoding.UTF8.GetBytes(json), CrmReadOptions.Default);
+        var records = list.ReadResponse(Encoding.UTF8.GetBytes(json), CrmReadOptions.Default).Records;
         Assert.Equal(2, records.Count);
         Assert.Equal(("1", "A"), (records[0].Id, records[0].FirstName));
         Assert.Equal(5L, Assert.Single(records[0].CustomFields!).Value);
@@ -152,14 +152,14 @@ public abstract class ReadPathTests
         Assert.Null(records[1].CustomFields);
         Assert.Equal("""{ "id": 2 }""", records[1].RemoteData!.ToString());
 
-        Assert.Empty(list.ReadResponse("""{ "next": null }"""u8, CrmReadOptions.Default));
-        Assert.Empty(list.ReadResponse("""{ "items": null }"""u8, CrmReadOptions.Default));
+        Assert.Empty(list.ReadResponse("""{ "next": null }"""u8, CrmReadOptions.Default).Records);
+        Assert.Empty(list.ReadResponse("""{ "items": null }"""u8, CrmReadOptions.Default).Records);
     }
 
     [Fact]
     public void Nested_record_path_projection_and_enum_else()
     {
-        var list = Op<CrmNoInput, List<Pipeline>>("pipelines", "list");
+        var list = Op<CrmPageRequest, CrmPage<Pipeline>>("pipelines", "list");
         const string json = """
             { "data": { "pipelines": [ {
                 "id": "p1", "label": "Sales",
@@ -168,7 +168,7 @@ public abstract class ReadPathTests
                             { "id": "s3", "state": "weird", "pipeline_id": null } ],
                 "created": 1700000000, "updated": "2024-05-06T07:08:09+02:00" } ] } }
             """;
-        var pipeline = Assert.Single(list.ReadResponse(Encoding.UTF8.GetBytes(json), CrmReadOptions.Default));
+        var pipeline = Assert.Single(list.ReadResponse(Encoding.UTF8.GetBytes(json), CrmReadOptions.Default).Records);
         Assert.Equal(("p1", "Sales", "opportunity"), (pipeline.Id, pipeline.Name, pipeline.Entity));
         Assert.Equal(new[] { "open", "won", "open" }, pipeline.Stages!.Select(s => s.Status));
         Assert.Equal("p1", pipeline.Stages![0].Pipeline!.Id);
@@ -219,7 +219,7 @@ public abstract class ReadPathTests
     [Fact]
     public void Skipped_content_and_ignored_remote_data_allocate_nothing()
     {
-        var list = Op<CrmNoInput, List<Pipeline>>("pipelines", "list");
+        var list = Op<CrmPageRequest, CrmPage<Pipeline>>("pipelines", "list");
         var small = Encoding.UTF8.GetBytes("""{ "data": { "pipelines": [ { "id": "1", "stages": [ { "id": "s" } ] } ] } }""");
         var unmapped = string.Join(",", Enumerable.Range(0, 2000).Select(i => "{\"n\":" + i + ",\"s\":\"text " + i + "\",\"o\":{\"deep\":[true,null,1.5]}}"));
         var large = Encoding.UTF8.GetBytes($$"""{ "paging": [{{unmapped}}], "data": { "more": [{{unmapped}}], "pipelines": [ { "id": "1", "skip": [{{unmapped}}], "stages": [ { "id": "s", "x": [{{unmapped}}] } ] } ] } }""");

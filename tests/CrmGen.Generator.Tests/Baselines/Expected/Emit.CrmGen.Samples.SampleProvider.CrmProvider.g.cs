@@ -1442,7 +1442,7 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
     }
 
     /// <summary>contacts list: GET /contacts</summary>
-    public sealed class ContactsListOperation : global::CrmGen.CrmOperation<global::CrmGen.CrmNoInput, global::System.Collections.Generic.List<global::CrmGen.Contact>>
+    public sealed class ContactsListOperation : global::CrmGen.CrmListOperation<global::CrmGen.Contact>
     {
         private const string ProviderName = "sample";
         private const string ResourceName = "contacts";
@@ -1486,19 +1486,19 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
         public override bool HasBody => false;
 
         /// <inheritdoc />
-        public override void Validate(global::CrmGen.CrmNoInput input)
+        public override void Validate(global::CrmGen.CrmPageRequest input)
         {
         }
 
         /// <inheritdoc />
-        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmNoInput input)
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
         {
             request.AppendPath("/contacts");
             request.AddQuery("limit", "100");
         }
 
         /// <inheritdoc />
-        public override global::System.Collections.Generic.List<global::CrmGen.Contact> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        public override global::CrmGen.CrmPage<global::CrmGen.Contact> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             try
@@ -1544,7 +1544,32 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
                     throw Unexpected(utf8Json, ref reader, "an object");
                 }
                 reader.Read();
-                return r0 ?? new global::System.Collections.Generic.List<global::CrmGen.Contact>();
+                return new global::CrmGen.CrmPage<global::CrmGen.Contact>(r0 ?? new global::System.Collections.Generic.List<global::CrmGen.Contact>(), null);
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPagingKind Paging => global::CrmGen.CrmPagingKind.None;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string>? RecordPath => s_recordPath;
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string>? s_recordPath = global::System.Array.AsReadOnly(new string[] { "items" });
+
+        /// <inheritdoc />
+        public override global::CrmGen.Contact ReadRecord(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                var record = ReadRecord(ref reader, utf8Json, options);
+                reader.Read();
+                return record;
             }
             catch (global::System.Text.Json.JsonException exception)
             {
@@ -1697,7 +1722,7 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
     }
 
     /// <summary>pipelines list: GET /pipelines</summary>
-    public sealed class PipelinesListOperation : global::CrmGen.CrmOperation<global::CrmGen.CrmNoInput, global::System.Collections.Generic.List<global::CrmGen.Pipeline>>
+    public sealed class PipelinesListOperation : global::CrmGen.CrmListOperation<global::CrmGen.Pipeline>
     {
         private const string ProviderName = "sample";
         private const string ResourceName = "pipelines";
@@ -1741,18 +1766,18 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
         public override bool HasBody => false;
 
         /// <inheritdoc />
-        public override void Validate(global::CrmGen.CrmNoInput input)
+        public override void Validate(global::CrmGen.CrmPageRequest input)
         {
         }
 
         /// <inheritdoc />
-        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmNoInput input)
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
         {
             request.AppendPath("/pipelines");
         }
 
         /// <inheritdoc />
-        public override global::System.Collections.Generic.List<global::CrmGen.Pipeline> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        public override global::CrmGen.CrmPage<global::CrmGen.Pipeline> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             try
@@ -1819,7 +1844,32 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
                     throw Unexpected(utf8Json, ref reader, "an object");
                 }
                 reader.Read();
-                return r0 ?? new global::System.Collections.Generic.List<global::CrmGen.Pipeline>();
+                return new global::CrmGen.CrmPage<global::CrmGen.Pipeline>(r0 ?? new global::System.Collections.Generic.List<global::CrmGen.Pipeline>(), null);
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPagingKind Paging => global::CrmGen.CrmPagingKind.None;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string>? RecordPath => s_recordPath;
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string>? s_recordPath = global::System.Array.AsReadOnly(new string[] { "data", "pipelines" });
+
+        /// <inheritdoc />
+        public override global::CrmGen.Pipeline ReadRecord(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                var record = ReadRecord(ref reader, utf8Json, options);
+                reader.Read();
+                return record;
             }
             catch (global::System.Text.Json.JsonException exception)
             {
