@@ -1,13 +1,14 @@
 // CrmGen QuickStart: the three operations of the unified API on five CRMs through one client,
 // printing the unified results.
 //
-//   dotnet run --project samples/QuickStart                  contacts, pipelines and associations
+//   dotnet run --project samples/QuickStart                  contacts, pipelines, associations and a contacts list
 //   dotnet run --project samples/QuickStart -- capabilities  what each built-in provider can do, as JSON
 //
 // Each provider runs the operations it supports:
 //   contacts create       HubSpot, Salesforce, Close, HighLevel, Pipedrive
 //   pipelines create      HubSpot (deal pipelines), Close, Pipedrive
 //   associations create   HubSpot, Salesforce, HighLevel (an account linked to the new contact)
+//   contacts list         HubSpot, Salesforce (every page, records streamed as they arrive)
 //
 // By default every provider is the CrmGen sandbox: in-memory emulators of the providers' APIs on
 // loopback, so no account and no network are needed. Environment variables switch a provider to
@@ -80,6 +81,20 @@ foreach (var demo in ProviderDemos.Create(sandbox, Environment.GetEnvironmentVar
                 var association = await client.Associations.CreateAsync(demo.Account, demo.Association(contact));
                 Show("associations create", association);
             }
+        }
+
+        if (provider.FindOperation("contacts", "list") is not null)
+        {
+            // ListAllAsync follows the provider's pages to the end; each record is mapped as soon
+            // as its bytes arrive. remote_data is left out to keep the listing short.
+            Console.WriteLine("contacts list:");
+            var listed = 0;
+            await foreach (var listedContact in client.Contacts.ListAllAsync(demo.Account, options: new CrmRequestOptions { IgnoreRemoteData = true }))
+            {
+                Console.WriteLine($"  {listedContact.Id}  {listedContact.Name ?? listedContact.FirstName}  {listedContact.EmailAddresses?.FirstOrDefault()?.Email}");
+                if (++listed == 10) break;
+            }
+            Console.WriteLine(listed == 0 ? "  (no contacts)" : "");
         }
     }
     catch (CrmException ex)
