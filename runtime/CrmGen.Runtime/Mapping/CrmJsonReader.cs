@@ -148,6 +148,11 @@ public static class CrmJsonReader
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             var raw = reader.ValueSpan;
+            if (TryParseIsoDateTime(raw, out var exact))
+            {
+                value = exact;
+                return true;
+            }
             if (reader.TryGetDateTimeOffset(out var parsed))
             {
                 value = HasOffset(raw) ? parsed : new DateTimeOffset(parsed.DateTime, TimeSpan.Zero);
@@ -363,6 +368,76 @@ public static class CrmJsonReader
         if (t < 0) return false;
         var time = text.Slice(t + 1);
         return time.IndexOfAny((byte)'Z', (byte)'z') >= 0 || time.IndexOfAny((byte)'+', (byte)'-') >= 0;
+    }
+
+    /// <summary>
+    /// Parses the ISO-8601 date-times providers send, from the UTF-8 bytes without a string:
+    /// <c>yyyy-MM-ddTHH:mm:ss</c> (or a space for <c>T</c>), an optional fraction of up to 9 digits
+    /// (beyond 100 ns truncated), then <c>Z</c>, <c>±hh:mm</c>, <c>±hhmm</c> (Salesforce's
+    /// <c>+0000</c>), <c>±hh</c>, or nothing (UTC). Anything else returns false, for the general parser.
+    /// </summary>
+    internal static bool TryParseIsoDateTime(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')
+            || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+        if (!Digits(text.Slice(0, 4), out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute) || !Digits(text.Slice(17, 2), out var second))
+        {
+            return false;
+        }
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var position = 19;
+        long fractionTicks = 0;
+        if (position < text.Length && text[position] == '.')
+        {
+            position++;
+            var digits = 0;
+            while (position < text.Length && text[position] >= '0' && text[position] <= '9')
+            {
+                if (digits < 7) fractionTicks = fractionTicks * 10 + (text[position] - '0');
+                digits++;
+                position++;
+            }
+            if (digits == 0 || digits > 9) return false;
+            for (var i = digits; i < 7; i++) fractionTicks *= 10;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (position < text.Length)
+        {
+            var sign = text[position];
+            if (sign == 'Z' || sign == 'z')
+            {
+                position++;
+            }
+            else if (sign == '+' || sign == '-')
+            {
+                var zone = text.Slice(position + 1);
+                int offsetHours, offsetMinutes = 0;
+                if (zone.Length == 2 && Digits(zone, out offsetHours)) { }
+                else if (zone.Length == 4 && Digits(zone.Slice(0, 2), out offsetHours) && Digits(zone.Slice(2, 2), out offsetMinutes)) { }
+                else if (zone.Length == 5 && zone[2] == ':' && Digits(zone.Slice(0, 2), out offsetHours) && Digits(zone.Slice(3, 2), out offsetMinutes)) { }
+                else return false;
+                if (offsetHours > 14 || offsetMinutes > 59 || (offsetHours == 14 && offsetMinutes != 0)) return false;
+                offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+                if (sign == '-') offset = -offset;
+                position = text.Length;
+            }
+            if (position != text.Length) return false;
+        }
+
+        var ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fractionTicks - offset.Ticks;
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(fractionTicks);
+        return true;
     }
 
     /// <summary>Parses exactly <c>yyyy-MM-dd</c> as midnight UTC.</summary>
