@@ -29,8 +29,38 @@ public sealed class CrmGenGenerator : IIncrementalGenerator
             .Select(static (text, ct) => Parse(text, ct))
             .WithTrackingName(TrackingNames.Parse);
 
-        var facts = context.CompilationProvider
-            .Select(static (compilation, ct) => ExtractFacts(compilation, ct))
+        // The facts come in pieces so that a C# edit redoes little: each attributed class is
+        // described on its own (found syntactically, then bound), the referenced assemblies'
+        // models are read again only when the references change, and only the attribute's
+        // origin is looked up on every compilation.
+        var sourceModels = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                CompilationFactsExtractor.UnifiedModelAttributeName,
+                static (node, ct) => CompilationFactSources.IsClassDeclaration(node, ct),
+                static (attributed, ct) => CompilationFactSources.DescribeModels(attributed, ct))
+            .WithTrackingName(TrackingNames.SourceModels);
+
+        var providerClasses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                CompilationFactsExtractor.CrmProviderAttributeName,
+                static (node, ct) => CompilationFactSources.IsClassDeclaration(node, ct),
+                static (attributed, ct) => CompilationFactSources.DescribeProviders(attributed, ct))
+            .WithTrackingName(TrackingNames.ProviderClasses);
+
+        var origin = context.CompilationProvider
+            .Select(static (compilation, ct) => CompilationFactSources.GetModelAttributeOrigin(compilation, ct))
+            .WithTrackingName(TrackingNames.ModelAttributeOrigin);
+
+        var metadataModels = context.MetadataReferencesProvider
+            .Collect()
+            .Combine(origin)
+            .Select(static (pair, ct) => CompilationFactSources.ExtractMetadataModels(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.MetadataModels);
+
+        var facts = sourceModels.Collect()
+            .Combine(providerClasses.Collect())
+            .Combine(metadataModels)
+            .Select(static (pieces, ct) => CompilationFactSources.Assemble(pieces.Left.Left, pieces.Left.Right, pieces.Right, ct))
             .WithTrackingName(TrackingNames.Facts);
 
         var models = facts
@@ -70,18 +100,6 @@ public sealed class CrmGenGenerator : IIncrementalGenerator
         {
             var content = text.GetText(ct);
             return content is null ? null : CrmMapParser.Parse(text.Path, content.ToString(), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return null;
-        }
-    }
-
-    private static CompilationFacts? ExtractFacts(Compilation compilation, CancellationToken ct)
-    {
-        try
-        {
-            return CompilationFactsExtractor.Extract(compilation, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

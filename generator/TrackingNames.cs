@@ -6,6 +6,18 @@ internal static class TrackingNames
     /// <summary>One .crmmap file parsed into its syntax tree.</summary>
     public const string Parse = "Parse";
 
+    /// <summary>The unified models of one class of the compilation marked <c>[UnifiedModel]</c>.</summary>
+    public const string SourceModels = "SourceModels";
+
+    /// <summary>The provider facts of one class of the compilation marked <c>[CrmProvider]</c>.</summary>
+    public const string ProviderClasses = "ProviderClasses";
+
+    /// <summary>Whether the unified model attribute comes from a referenced assembly.</summary>
+    public const string ModelAttributeOrigin = "ModelAttributeOrigin";
+
+    /// <summary>The unified models of the referenced assembly that defines the attribute.</summary>
+    public const string MetadataModels = "MetadataModels";
+
     /// <summary>The compilation's unified models and provider classes.</summary>
     public const string Facts = "Facts";
 

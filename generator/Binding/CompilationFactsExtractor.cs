@@ -18,15 +18,19 @@ namespace CrmGen.Generator.Binding;
 /// <c>[CrmGen.CrmProvider]</c> in the compilation).
 /// </summary>
 /// <remarks>
-/// This runs on every compilation change, so it looks at as little as it can: a syntactic pass
+/// The analyzer calls this once per compilation; the generator takes the same facts in
+/// incremental pieces (<see cref="CompilationFactSources"/>). This runs on every compilation change, so it looks at as little as it can: a syntactic pass
 /// over type declarations that carry attributes picks the candidate class names, and only those
 /// symbols are asked for their attributes. The result is sorted and made of equatable values,
 /// so an unrelated edit yields equal facts.
 /// </remarks>
 internal static class CompilationFactsExtractor
 {
-    private const string UnifiedModelAttributeName = "CrmGen.UnifiedModelAttribute";
-    private const string CrmProviderAttributeName = "CrmGen.CrmProviderAttribute";
+    /// <summary>The metadata name of the attribute that marks unified models.</summary>
+    internal const string UnifiedModelAttributeName = "CrmGen.UnifiedModelAttribute";
+
+    /// <summary>The metadata name of the attribute that marks provider classes.</summary>
+    internal const string CrmProviderAttributeName = "CrmGen.CrmProviderAttribute";
 
     /// <summary>Extracts the facts of <paramref name="compilation"/>.</summary>
     public static CompilationFacts Extract(Compilation compilation, CancellationToken ct)
@@ -70,14 +74,22 @@ internal static class CompilationFactsExtractor
             AddMetadataModels(unifiedModelAttribute.ContainingAssembly.GlobalNamespace, unifiedModelAttribute, resolver, models, ct);
         }
 
-        models.Sort(static (a, b) => string.CompareOrdinal(a.FullyQualifiedName, b.FullyQualifiedName));
-        providers.Sort(static (a, b) =>
+        SortModels(models);
+        SortProviders(providers);
+        return new CompilationFacts(models.ToEquatableArray(), providers.ToEquatableArray());
+    }
+
+    /// <summary>Sorts models by fully qualified name, the order of <see cref="CompilationFacts.Models"/>.</summary>
+    internal static void SortModels(List<UnifiedModelFacts> models)
+        => models.Sort(static (a, b) => string.CompareOrdinal(a.FullyQualifiedName, b.FullyQualifiedName));
+
+    /// <summary>Sorts provider classes by provider name, then class, the order of <see cref="CompilationFacts.ProviderClasses"/>.</summary>
+    internal static void SortProviders(List<ProviderClassFacts> providers)
+        => providers.Sort(static (a, b) =>
         {
             var byName = string.CompareOrdinal(a.ProviderName, b.ProviderName);
             return byName != 0 ? byName : string.CompareOrdinal(a.FullyQualifiedName, b.FullyQualifiedName);
         });
-        return new CompilationFacts(models.ToEquatableArray(), providers.ToEquatableArray());
-    }
 
     /// <summary>
     /// The classes of the compilation that may carry one of the two attributes: a syntactic
@@ -154,7 +166,8 @@ internal static class CompilationFactsExtractor
         return false;
     }
 
-    private static void AddMetadataModels(
+    /// <summary>Adds the public classes marked with <paramref name="unifiedModelAttribute"/> under <paramref name="ns"/>.</summary>
+    internal static void AddMetadataModels(
         INamespaceSymbol ns,
         INamedTypeSymbol unifiedModelAttribute,
         CrmTypeResolver resolver,
@@ -196,7 +209,8 @@ internal static class CompilationFactsExtractor
         }
     }
 
-    private static UnifiedModelFacts DescribeModel(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
+    /// <summary>The facts of one unified model class.</summary>
+    internal static UnifiedModelFacts DescribeModel(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
     {
         string? resource = null;
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value)
@@ -251,7 +265,8 @@ internal static class CompilationFactsExtractor
         return SnakeCase.From(property.Name);
     }
 
-    private static ProviderClassFacts? DescribeProvider(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
+    /// <summary>The facts of one provider class, or <see langword="null"/> without a provider name.</summary>
+    internal static ProviderClassFacts? DescribeProvider(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
     {
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string providerName)
         {

@@ -200,56 +200,131 @@ internal sealed class ReadCodeEmitter
         _parsingDeferred = false;
     }
 
+    /// <summary>
+    /// From this many member names on, an object loop finds the member by the name's byte length
+    /// first and compares bytes only with the names of that length (<see cref="DispatchedLoop"/>);
+    /// fewer names are tested one by one with <c>ValueTextEquals</c>.
+    /// </summary>
+    public const int LengthDispatchThreshold = 4;
+
     private void ObjectLoopCore(ReadNode node)
     {
+        // The members taken by name: each property the mapping reads, then each key every
+        // catch-all leaves out (skipped by name); everything else goes to the fallback.
+        var members = new List<(string Name, ReadNode? Node)>();
+        foreach (var property in node.Properties) members.Add((property.Key, property.Value));
+
+        var catchAlls = CatchAlls(node);
+        HashSet<string>? handled = null;
+        if (catchAlls.Count > 0)
+        {
+            handled = new HashSet<string>(node.Properties.Select(p => p.Key));
+            // Keys every catch-all leaves out are skipped by name; a key only some leave out is
+            // tested per catch-all.
+            var skipped = catchAlls[0].ExcludedKeys.Where(k => !handled.Contains(k) && catchAlls.All(c => c.ExcludedKeys.Contains(k))).Distinct().ToList();
+            handled.UnionWith(skipped);
+            foreach (var key in skipped) members.Add((key, null));
+        }
+
         _writer.Open("while (true)");
         _writer.Line("reader.Read();");
         _writer.Line("if (reader.TokenType == " + Token + ".EndObject) break;");
+        if (members.Count >= LengthDispatchThreshold) DispatchedLoop(members, catchAlls, handled);
+        else ChainedLoop(members, catchAlls, handled);
+        _writer.Close();
+    }
+
+    /// <summary>The body of an object loop that tests the member names one after another.</summary>
+    private void ChainedLoop(List<(string Name, ReadNode? Node)> members, List<CatchAllRequirement> catchAlls, HashSet<string>? handled)
+    {
         var first = true;
-        foreach (var property in node.Properties)
+        var properties = members.Where(m => m.Node is not null).ToList();
+        var skipped = members.Where(m => m.Node is null).Select(m => m.Name).ToList();
+        foreach (var property in properties)
         {
-            _writer.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharpText.Utf8(property.Key) + "))");
-            _writer.Line("reader.Read();");
-            Value(property.Value);
+            _writer.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharpText.Utf8(property.Name) + "))");
+            MemberBody(property.Node);
             _writer.Close();
             first = false;
         }
-
-        var catchAlls = CatchAlls(node);
-        if (catchAlls.Count > 0)
+        if (skipped.Count > 0)
         {
-            var read = new HashSet<string>(node.Properties.Select(p => p.Key));
-            // Keys every catch-all leaves out are skipped by name; a key only some leave out is
-            // tested per catch-all.
-            var skipped = catchAlls[0].ExcludedKeys.Where(k => !read.Contains(k) && catchAlls.All(c => c.ExcludedKeys.Contains(k))).Distinct().ToList();
-            read.UnionWith(skipped);
-            if (skipped.Count > 0)
+            for (var i = 0; i < skipped.Count; i++)
             {
-                for (var i = 0; i < skipped.Count; i++)
-                {
-                    var test = "reader.ValueTextEquals(" + CSharpText.Utf8(skipped[i]) + ")";
-                    var prefix = i == 0 ? (first ? "if (" : "else if (") : "    || ";
-                    var suffix = i == skipped.Count - 1 ? ")" : "";
-                    _writer.Line(prefix + test + suffix);
-                }
-                _writer.Open();
-                _writer.Line("reader.Read();");
-                _writer.Line("reader.Skip();");
-                _writer.Close();
-                first = false;
+                var test = "reader.ValueTextEquals(" + CSharpText.Utf8(skipped[i]) + ")";
+                var prefix = i == 0 ? (first ? "if (" : "else if (") : "    || ";
+                var suffix = i == skipped.Count - 1 ? ")" : "";
+                _writer.Line(prefix + test + suffix);
             }
-            if (!first) _writer.Open("else");
-            CollectKey(catchAlls, read);
-            if (!first) _writer.Close();
+            _writer.Open();
+            MemberBody(null);
+            _writer.Close();
+            first = false;
+        }
+        if (!first) _writer.Open("else");
+        Fallback(catchAlls, handled);
+        if (!first) _writer.Close();
+    }
+
+    /// <summary>
+    /// The body of an object loop with many member names: the name's bytes (unescaped first in
+    /// the rare case the JSON escapes them) are looked up by their length and then compared byte
+    /// for byte with the names of that length only, in mapping order. A member found is handled
+    /// and the loop goes on to the next name; a name no member takes falls through to the
+    /// fallback.
+    /// </summary>
+    private void DispatchedLoop(List<(string Name, ReadNode? Node)> members, List<CatchAllRequirement> catchAlls, HashSet<string>? handled)
+    {
+        var name = _names.Next("name");
+        var unescaped = _names.Next("unescaped");
+        _writer.Line("global::System.ReadOnlySpan<byte> " + name + " = reader.ValueSpan;");
+        _writer.Open("if (reader.ValueIsEscaped)");
+        _writer.Line("var " + unescaped + " = new byte[" + name + ".Length];");
+        _writer.Line(name + " = new global::System.ReadOnlySpan<byte>(" + unescaped + ", 0, reader.CopyString(" + unescaped + "));");
+        _writer.Close();
+        _writer.Open("switch (" + name + ".Length)");
+        var byLength = members
+            .Select(m => (m.Name, m.Node, Length: System.Text.Encoding.UTF8.GetByteCount(m.Name)))
+            .GroupBy(m => m.Length)
+            .OrderBy(g => g.Key);
+        foreach (var group in byLength)
+        {
+            _writer.Line("case " + CSharpText.Int(group.Key) + ":");
+            _writer.Push();
+            foreach (var (memberName, node, _) in group)
+            {
+                _writer.Open("if (global::System.MemoryExtensions.SequenceEqual(" + name + ", " + CSharpText.Utf8(memberName) + "))");
+                MemberBody(node);
+                _writer.Line("continue;");
+                _writer.Close();
+            }
+            _writer.Line("break;");
+            _writer.Pop();
+        }
+        _writer.Close();
+        Fallback(catchAlls, handled);
+    }
+
+    /// <summary>The reader is on a member's name: reads its value, or skips it for a key left out (<paramref name="node"/> null).</summary>
+    private void MemberBody(ReadNode? node)
+    {
+        _writer.Line("reader.Read();");
+        if (node is null) _writer.Line("reader.Skip();");
+        else Value(node);
+    }
+
+    /// <summary>The reader is on a name no member takes: the catch-alls collect it, or it is skipped.</summary>
+    private void Fallback(List<CatchAllRequirement> catchAlls, HashSet<string>? handled)
+    {
+        if (catchAlls.Count > 0 && handled is not null)
+        {
+            CollectKey(catchAlls, handled);
         }
         else
         {
-            if (!first) _writer.Open("else");
             _writer.Line("reader.Read();");
             _writer.Line("reader.Skip();");
-            if (!first) _writer.Close();
         }
-        _writer.Close();
     }
 
     /// <summary>The catch-alls of a node, one per dictionary.</summary>

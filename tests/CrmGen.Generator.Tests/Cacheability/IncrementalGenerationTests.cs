@@ -1,9 +1,12 @@
 using System.Collections;
 using System.Reflection;
+using CrmGen.Generator.Binding;
 using CrmGen.Generator.Emit;
+using CrmGen.Generator.Model;
 using CrmGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CrmGen.Generator.Tests.Cacheability;
 
@@ -16,7 +19,15 @@ public class IncrementalGenerationTests
 {
     private static readonly string[] s_steps =
     {
-        TrackingNames.Parse, TrackingNames.Facts, TrackingNames.Models, TrackingNames.Bind, TrackingNames.Providers, TrackingNames.Emit,
+        TrackingNames.Parse, TrackingNames.SourceModels, TrackingNames.ProviderClasses, TrackingNames.ModelAttributeOrigin,
+        TrackingNames.MetadataModels, TrackingNames.Facts, TrackingNames.Models, TrackingNames.Bind, TrackingNames.Providers,
+        TrackingNames.Emit,
+    };
+
+    /// <summary>The steps whose outputs carry (parts of) the compilation facts.</summary>
+    private static readonly string[] s_factSteps =
+    {
+        TrackingNames.SourceModels, TrackingNames.ProviderClasses, TrackingNames.ModelAttributeOrigin, TrackingNames.MetadataModels, TrackingNames.Facts,
     };
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation, System.Collections.Immutable.ImmutableArray<AdditionalText> Texts) FirstRun()
@@ -68,6 +79,92 @@ public class IncrementalGenerationTests
     }
 
     [Fact]
+    public void Unrelated_csharp_edit_keeps_the_fact_steps_and_does_not_reread_the_referenced_models()
+    {
+        var (driver, compilation, _) = FirstRun();
+        var helper = CSharpSyntaxTree.ParseText("namespace Unrelated; public static class Helper { public static int Twice(int x) => 2 * x; }", TestCompilation.ParseOptions, "Unrelated.cs");
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(helper));
+        var edited = compilation.AddSyntaxTrees(helper.WithChangedText(SourceText.From("namespace Unrelated; public static class Helper { public static int Thrice(int x) => 3 * x; }")));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in s_factSteps)
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(r => r.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} produced an output that is {o.Reason}."));
+        }
+
+        // The provider classes are really described (the runtime's models are too): the facts are not empty.
+        var facts = Assert.IsType<CompilationFacts>(result.TrackedSteps[TrackingNames.Facts].Single().Outputs.Single().Value);
+        Assert.Contains(facts.ProviderClasses, p => p.ClassName == "CloseProvider");
+        Assert.Contains(facts.Models, m => m.FullyQualifiedName == "global::CrmGen.Contact");
+
+        // Cached, not Unchanged: the referenced assembly's models were not read again at all.
+        Assert.All(result.TrackedSteps[TrackingNames.MetadataModels].SelectMany(r => r.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Facts_from_the_pieces_equal_the_facts_of_the_whole_compilation()
+    {
+        foreach (var inputs in new[] { GeneratorHarness.Definitions(), GeneratorHarness.Sample() })
+        {
+            var compilation = inputs.Compilation();
+            var result = GeneratorHarness.CreateDriver(inputs.AdditionalTexts).RunGenerators(compilation).GetRunResult().Results.Single();
+            var facts = Assert.IsType<CompilationFacts>(result.TrackedSteps[TrackingNames.Facts].Single().Outputs.Single().Value);
+            Assert.NotEmpty(facts.ProviderClasses);
+            Assert.NotEmpty(facts.Models);
+            Assert.Equal(CompilationFactsExtractor.Extract(compilation, CancellationToken.None), facts);
+        }
+    }
+
+    [Fact]
+    public void Adding_a_hook_in_another_part_of_a_provider_class_updates_its_facts()
+    {
+        var (driver, compilation, _) = FirstRun();
+        var part = CSharpSyntaxTree.ParseText(
+            "namespace CrmGen.Providers; public sealed partial class CloseProvider { public static string Shout(string? value) => (value ?? \"\").ToUpperInvariant(); }",
+            TestCompilation.ParseOptions,
+            "CloseProvider.Extra.cs");
+        var result = driver.RunGenerators(compilation.AddSyntaxTrees(part)).GetRunResult().Results.Single();
+
+        var providerOutputs = result.TrackedSteps[TrackingNames.ProviderClasses].SelectMany(r => r.Outputs).ToList();
+        var changed = Assert.Single(providerOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        var close = Assert.Single(((EquatableArray<ProviderClassFacts>?)changed.Value)!.Value);
+        Assert.Equal("CloseProvider", close.ClassName);
+        var hook = Assert.Single(close.Hooks, h => h.Name == "Shout");
+        Assert.Equal(EquatableArray.Create(false), hook.NonNullableParameters);
+
+        var facts = Assert.IsType<CompilationFacts>(result.TrackedSteps[TrackingNames.Facts].Single().Outputs.Single().Value);
+        Assert.Contains(facts.ProviderClasses.Single(p => p.ClassName == "CloseProvider").Hooks, h => h.Name == "Shout");
+        Assert.All(result.TrackedSteps[TrackingNames.MetadataModels].SelectMany(r => r.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Changing_the_references_reads_the_referenced_models_again()
+    {
+        var (driver, compilation, _) = FirstRun();
+        var runtime = compilation.References.OfType<PortableExecutableReference>()
+            .Single(r => string.Equals(Path.GetFileName(r.FilePath), "CrmGen.Runtime.dll", StringComparison.Ordinal));
+        var reloaded = compilation.ReplaceReference(runtime, MetadataReference.CreateFromFile(runtime.FilePath!));
+        var result = driver.RunGenerators(reloaded).GetRunResult().Results.Single();
+
+        // Read again (a new reference object), found equal, so nothing after it is redone.
+        var metadata = result.TrackedSteps[TrackingNames.MetadataModels].SelectMany(r => r.Outputs).Single();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, metadata.Reason);
+        Assert.Contains(((EquatableArray<UnifiedModelFacts>?)metadata.Value)!.Value, m => m.FullyQualifiedName == "global::CrmGen.Contact");
+        Assert.All(result.TrackedSteps[TrackingNames.Emit].SelectMany(r => r.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Emit " + o.Reason));
+
+        // Without the runtime there are no referenced models any more.
+        var without = driver.RunGenerators(compilation.RemoveReferences(runtime)).GetRunResult().Results.Single();
+        var none = without.TrackedSteps[TrackingNames.MetadataModels].SelectMany(r => r.Outputs).Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, none.Reason);
+        Assert.Empty(((EquatableArray<UnifiedModelFacts>?)none.Value)!.Value);
+    }
+
+    [Fact]
     public void Editing_one_crmmap_regenerates_only_its_provider()
     {
         var (driver, compilation, texts) = FirstRun();
@@ -92,11 +189,18 @@ public class IncrementalGenerationTests
     public void No_step_output_holds_a_roslyn_object()
     {
         var inputs = GeneratorHarness.Sample();
-        var driver = GeneratorHarness.CreateDriver(inputs.AdditionalTexts).RunGenerators(inputs.Compilation());
+        // A unified model in source too, so that every step has outputs to walk.
+        var compilation = inputs.Compilation().AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Sample.Extra; [CrmGen.UnifiedModel] public class Note { public string? Body { get; set; } }",
+            TestCompilation.ParseOptions,
+            "Note.cs"));
+        var driver = GeneratorHarness.CreateDriver(inputs.AdditionalTexts).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
         var walker = new ForbiddenTypeWalker();
         foreach (var step in s_steps)
         {
+            Assert.True(result.TrackedSteps.ContainsKey(step), "No tracked step " + step);
+            Assert.NotEmpty(result.TrackedSteps[step].SelectMany(r => r.Outputs));
             foreach (var run in result.TrackedSteps[step])
             {
                 foreach (var (value, _) in run.Outputs) walker.Walk(value, step);

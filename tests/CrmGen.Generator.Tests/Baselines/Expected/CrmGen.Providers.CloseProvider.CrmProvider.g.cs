@@ -305,53 +305,72 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name9 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped10 = new byte[name9.Length];
+                    name9 = new global::System.ReadOnlySpan<byte>(unescaped10, 0, reader.CopyString(unescaped10));
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                switch (name9.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "statuses"u8))
+                        {
+                            reader.Read();
+                            saved8 = reader;
+                            reader.Skip();
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "date_created"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r6))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "date_updated"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("statuses"u8))
-                {
-                    reader.Read();
-                    saved8 = reader;
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("date_created"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r6))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("date_updated"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             if (saved8.TokenType != global::System.Text.Json.JsonTokenType.None)
             {
-                var end9 = reader;
+                var end11 = reader;
                 reader = saved8;
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                 {
@@ -414,7 +433,7 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 {
                     throw Unexpected(utf8Json, ref reader, "an array");
                 }
-                reader = end9;
+                reader = end11;
             }
             return new global::CrmGen.Pipeline
             {
@@ -603,243 +622,271 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name18 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped19 = new byte[name18.Length];
+                    name18 = new global::System.ReadOnlySpan<byte>(unescaped19, 0, reader.CopyString(unescaped19));
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                switch (name18.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("display_name"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("lead_id"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("emails"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r6 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r7 = null;
-                            string? r8 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "urls"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r12 = new global::System.Collections.Generic.List<global::CrmGen.ContactUrl>();
                                 while (true)
                                 {
                                     reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("email"u8))
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r13 = null;
+                                    string? r14 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                        while (true)
                                         {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("url"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("type"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
                                         }
                                     }
-                                    else if (reader.ValueTextEquals("type"u8))
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
+                                        throw Unexpected(utf8Json, ref reader, "an object");
                                     }
-                                    else
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        reader.Skip();
+                                        r12.Add(new global::CrmGen.ContactUrl { Url = r13, Type = r14 });
                                     }
                                 }
                             }
                             else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                throw Unexpected(utf8Json, ref reader, "an object");
+                                throw Unexpected(utf8Json, ref reader, "an array");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r6.Add(new global::CrmGen.EmailAddress { Email = r7, Type = CrmEnumTables.CloseEmailTypeRead(r8) });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("phones"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r9 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
-                        while (true)
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "title"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r10 = null;
-                            string? r11 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
                             {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "emails"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r6 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
                                 while (true)
                                 {
                                     reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("phone"u8))
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r7 = null;
+                                    string? r8 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                        while (true)
                                         {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("email"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("type"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
                                         }
                                     }
-                                    else if (reader.ValueTextEquals("type"u8))
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
+                                        throw Unexpected(utf8Json, ref reader, "an object");
                                     }
-                                    else
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        reader.Skip();
+                                        r6.Add(new global::CrmGen.EmailAddress { Email = r7, Type = CrmEnumTables.CloseEmailTypeRead(r8) });
                                     }
                                 }
                             }
                             else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                throw Unexpected(utf8Json, ref reader, "an object");
+                                throw Unexpected(utf8Json, ref reader, "an array");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r9.Add(new global::CrmGen.PhoneNumber { Number = r10, Type = CrmEnumTables.ClosePhoneTypeRead(r11) });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("urls"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r12 = new global::System.Collections.Generic.List<global::CrmGen.ContactUrl>();
-                        while (true)
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "phones"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r13 = null;
-                            string? r14 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                             {
+                                r9 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
                                 while (true)
                                 {
                                     reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("url"u8))
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r10 = null;
+                                    string? r11 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                        while (true)
                                         {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("phone"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("type"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
                                         }
                                     }
-                                    else if (reader.ValueTextEquals("type"u8))
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
+                                        throw Unexpected(utf8Json, ref reader, "an object");
                                     }
-                                    else
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        reader.Skip();
+                                        r9.Add(new global::CrmGen.PhoneNumber { Number = r10, Type = CrmEnumTables.ClosePhoneTypeRead(r11) });
                                     }
                                 }
                             }
                             else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                throw Unexpected(utf8Json, ref reader, "an object");
+                                throw Unexpected(utf8Json, ref reader, "an array");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r12.Add(new global::CrmGen.ContactUrl { Url = r13, Type = r14 });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "lead_id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "display_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "date_created"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r15))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "date_updated"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r16))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("date_created"u8))
+                var key20 = reader.GetString()!;
+                reader.Read();
+                if (s_keyPattern0.IsMatch(key20))
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r15))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("date_updated"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r16))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
+                    (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key20] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else
                 {
-                    var key18 = reader.GetString()!;
-                    reader.Read();
-                    if (s_keyPattern0.IsMatch(key18))
-                    {
-                        (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key18] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
+                    reader.Skip();
                 }
             }
             return new global::CrmGen.Contact

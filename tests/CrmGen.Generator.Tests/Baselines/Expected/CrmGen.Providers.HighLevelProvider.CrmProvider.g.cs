@@ -371,233 +371,276 @@ partial class HighLevelProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name33 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped34 = new byte[name33.Length];
+                    name33 = new global::System.ReadOnlySpan<byte>(unescaped34, 0, reader.CopyString(unescaped34));
                 }
-                else if (reader.ValueTextEquals("firstName"u8))
+                switch (name33.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("lastName"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("phone"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r6 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("address1"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r8 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("city"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("state"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r10 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("postalCode"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("country"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("businessId"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r20))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r18 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("companyName"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r19 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("assignedTo"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r23))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r22 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r24 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r25 = null;
-                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r25))
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
                                 throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r24.Add(new global::CrmGen.Tag { Name = r25 });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("website"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r27))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r26 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("customFields"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r28 = new global::System.Collections.Generic.List<global::CrmGen.Providers.HighLevelCustomFieldValue>();
-                        while (true)
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "name"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r29 = null;
-                            global::System.Collections.Generic.Dictionary<string, object?>? r30 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
                             {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "city"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "tags"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r24 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
                                 while (true)
                                 {
                                     reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("id"u8))
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r25 = null;
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r25))
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r29))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
                                     }
-                                    else
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        var key33 = reader.GetString()!;
-                                        reader.Read();
-                                        (r30 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key33] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                                        r24.Add(new global::CrmGen.Tag { Name = r25 });
                                     }
                                 }
                             }
                             else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                throw Unexpected(utf8Json, ref reader, "an object");
+                                throw Unexpected(utf8Json, ref reader, "an array");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r28.Add(new global::CrmGen.Providers.HighLevelCustomFieldValue { Id = r29, Fields = r30 });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "email"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "phone"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r6 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "state"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r10 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "country"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "website"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r27))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r26 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "lastName"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "address1"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r8 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "firstName"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "dateAdded"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r31))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "postalCode"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "businessId"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r20))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r18 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "assignedTo"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r23))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r22 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "companyName"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r19 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "dateUpdated"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r32))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name33, "customFields"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r28 = new global::System.Collections.Generic.List<global::CrmGen.Providers.HighLevelCustomFieldValue>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r29 = null;
+                                    global::System.Collections.Generic.Dictionary<string, object?>? r30 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("id"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r29))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                var key35 = reader.GetString()!;
+                                                reader.Read();
+                                                (r30 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key35] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r28.Add(new global::CrmGen.Providers.HighLevelCustomFieldValue { Id = r29, Fields = r30 });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("dateAdded"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r31))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("dateUpdated"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r32))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             return new global::CrmGen.Contact
             {

@@ -339,201 +339,264 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name29 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped30 = new byte[name29.Length];
+                    name29 = new global::System.ReadOnlySpan<byte>(unescaped30, 0, reader.CopyString(unescaped30));
                 }
-                else if (reader.ValueTextEquals("properties"u8))
+                switch (name29.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("hs_object_id"u8))
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            else if (reader.ValueTextEquals("firstname"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("lastname"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("jobtitle"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("email"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("phone"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r7 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("mobilephone"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("address"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("city"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("zip"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r13 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("country"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r14 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("state"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("associatedcompanyid"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r20 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("company"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("createdate"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("lastmodifieddate"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r25))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("notes_last_updated"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r27))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                                }
-                            }
-                            else
-                            {
-                                var key29 = reader.GetString()!;
-                                reader.Read();
-                                (r28 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "createdAt"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "updatedAt"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r26))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "properties"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    global::System.ReadOnlySpan<byte> name31 = reader.ValueSpan;
+                                    if (reader.ValueIsEscaped)
+                                    {
+                                        var unescaped32 = new byte[name31.Length];
+                                        name31 = new global::System.ReadOnlySpan<byte>(unescaped32, 0, reader.CopyString(unescaped32));
+                                    }
+                                    switch (name31.Length)
+                                    {
+                                        case 3:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "zip"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r13 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                        case 4:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "city"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                        case 5:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "email"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "phone"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r7 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "state"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 7:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "address"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "country"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r14 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "company"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 8:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "lastname"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "jobtitle"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 9:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "firstname"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 10:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "createdate"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 11:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "mobilephone"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                        case 12:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "hs_object_id"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 16:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "lastmodifieddate"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r25))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 18:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "notes_last_updated"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r27))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 19:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "associatedcompanyid"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r20 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                    }
+                                    var key33 = reader.GetString()!;
+                                    reader.Read();
+                                    (r28 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key33] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("createdAt"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("updatedAt"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r26))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             return new global::CrmGen.Contact
             {
@@ -787,201 +850,264 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name29 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped30 = new byte[name29.Length];
+                    name29 = new global::System.ReadOnlySpan<byte>(unescaped30, 0, reader.CopyString(unescaped30));
                 }
-                else if (reader.ValueTextEquals("properties"u8))
+                switch (name29.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("hs_object_id"u8))
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            else if (reader.ValueTextEquals("firstname"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("lastname"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("jobtitle"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("email"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("phone"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r7 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("mobilephone"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("address"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("city"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("zip"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r13 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("country"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r14 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("state"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("associatedcompanyid"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r20 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("company"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("createdate"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("lastmodifieddate"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r25))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("notes_last_updated"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r27))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                                }
-                            }
-                            else
-                            {
-                                var key29 = reader.GetString()!;
-                                reader.Read();
-                                (r28 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "createdAt"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "updatedAt"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r26))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name29, "properties"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    global::System.ReadOnlySpan<byte> name31 = reader.ValueSpan;
+                                    if (reader.ValueIsEscaped)
+                                    {
+                                        var unescaped32 = new byte[name31.Length];
+                                        name31 = new global::System.ReadOnlySpan<byte>(unescaped32, 0, reader.CopyString(unescaped32));
+                                    }
+                                    switch (name31.Length)
+                                    {
+                                        case 3:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "zip"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r13 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                        case 4:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "city"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                        case 5:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "email"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "phone"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r7 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "state"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r17))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 7:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "address"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r11 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "country"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r14 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "company"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 8:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "lastname"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "jobtitle"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 9:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "firstname"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 10:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "createdate"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 11:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "mobilephone"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                        case 12:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "hs_object_id"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 16:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "lastmodifieddate"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r25))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 18:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "notes_last_updated"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r27))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                                                }
+                                                continue;
+                                            }
+                                            break;
+                                        case 19:
+                                            if (global::System.MemoryExtensions.SequenceEqual(name31, "associatedcompanyid"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r20 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                continue;
+                                            }
+                                            break;
+                                    }
+                                    var key33 = reader.GetString()!;
+                                    reader.Read();
+                                    (r28 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key33] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("createdAt"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r24))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("updatedAt"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r26))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             return new global::CrmGen.Contact
             {
@@ -1144,53 +1270,72 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name10 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped11 = new byte[name10.Length];
+                    name10 = new global::System.ReadOnlySpan<byte>(unescaped11, 0, reader.CopyString(unescaped11));
                 }
-                else if (reader.ValueTextEquals("label"u8))
+                switch (name10.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "label"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "stages"u8))
+                        {
+                            reader.Read();
+                            saved9 = reader;
+                            reader.Skip();
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "createdAt"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "updatedAt"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r8))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("stages"u8))
-                {
-                    reader.Read();
-                    saved9 = reader;
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("createdAt"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("updatedAt"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r8))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             if (saved9.TokenType != global::System.Text.Json.JsonTokenType.None)
             {
-                var end10 = reader;
+                var end12 = reader;
                 reader = saved9;
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                 {
@@ -1283,7 +1428,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
                 {
                     throw Unexpected(utf8Json, ref reader, "an array");
                 }
-                reader = end10;
+                reader = end12;
             }
             return new global::CrmGen.Pipeline
             {

@@ -79,35 +79,53 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                    if (reader.ValueTextEquals("error"u8))
+                    global::System.ReadOnlySpan<byte> name4 = reader.ValueSpan;
+                    if (reader.ValueIsEscaped)
                     {
-                        reader.Read();
-                        global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0);
-                        reader.Skip();
+                        var unescaped5 = new byte[name4.Length];
+                        name4 = new global::System.ReadOnlySpan<byte>(unescaped5, 0, reader.CopyString(unescaped5));
                     }
-                    else if (reader.ValueTextEquals("error_info"u8))
+                    switch (name4.Length)
                     {
-                        reader.Read();
-                        global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1);
-                        reader.Skip();
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(name4, "code"u8))
+                            {
+                                reader.Read();
+                                global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2);
+                                reader.Skip();
+                                continue;
+                            }
+                            break;
+                        case 5:
+                            if (global::System.MemoryExtensions.SequenceEqual(name4, "error"u8))
+                            {
+                                reader.Read();
+                                global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0);
+                                reader.Skip();
+                                continue;
+                            }
+                            break;
+                        case 9:
+                            if (global::System.MemoryExtensions.SequenceEqual(name4, "errorCode"u8))
+                            {
+                                reader.Read();
+                                global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3);
+                                reader.Skip();
+                                continue;
+                            }
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(name4, "error_info"u8))
+                            {
+                                reader.Read();
+                                global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1);
+                                reader.Skip();
+                                continue;
+                            }
+                            break;
                     }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        reader.Read();
-                        global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2);
-                        reader.Skip();
-                    }
-                    else if (reader.ValueTextEquals("errorCode"u8))
-                    {
-                        reader.Read();
-                        global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3);
-                        reader.Skip();
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    reader.Read();
+                    reader.Skip();
                 }
             }
             else
@@ -354,293 +372,327 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name25 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped26 = new byte[name25.Length];
+                    name25 = new global::System.ReadOnlySpan<byte>(unescaped26, 0, reader.CopyString(unescaped26));
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                switch (name25.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("last_name"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r4 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            bool r5 = false;
-                            string? r6 = null;
-                            string? r7 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                while (true)
-                                {
-                                    reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("value"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                        r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                                    }
-                                    else if (reader.ValueTextEquals("label"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else
-                                    {
-                                        reader.Read();
-                                        reader.Skip();
-                                    }
-                                }
-                            }
-                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw Unexpected(utf8Json, ref reader, "an object");
-                            }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                if (((r5 && (r6 != "")) ? new global::CrmGen.EmailAddress { Email = r6, Type = r7 } : (global::CrmGen.EmailAddress?)null) is { } item25) r4.Add(item25);
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("phone"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r8 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            bool r9 = false;
-                            string? r10 = null;
-                            string? r11 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                while (true)
-                                {
-                                    reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("value"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                        r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                                    }
-                                    else if (reader.ValueTextEquals("label"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else
-                                    {
-                                        reader.Read();
-                                        reader.Skip();
-                                    }
-                                }
-                            }
-                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw Unexpected(utf8Json, ref reader, "an object");
-                            }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                if (((r9 && (r10 != "")) ? new global::CrmGen.PhoneNumber { Number = r10, Type = r11 } : (global::CrmGen.PhoneNumber?)null) is { } item26) r8.Add(item26);
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("org_id"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("value"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("name"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else
-                            {
-                                reader.Read();
-                                reader.Skip();
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("org_name"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("owner_id"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("id"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r16 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else if (reader.ValueTextEquals("value"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                                r17 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                            }
-                            else
-                            {
-                                reader.Read();
-                                reader.Skip();
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("label_ids"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r20 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r21 = null;
-                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
                                 throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r20.Add(new global::CrmGen.Tag { Id = r21 });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "email"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r4 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    bool r5 = false;
+                                    string? r6 = null;
+                                    string? r7 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("value"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                            }
+                                            else if (reader.ValueTextEquals("label"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        if (((r5 && (r6 != "")) ? new global::CrmGen.EmailAddress { Email = r6, Type = r7 } : (global::CrmGen.EmailAddress?)null) is { } item27) r4.Add(item27);
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "phone"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r8 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    bool r9 = false;
+                                    string? r10 = null;
+                                    string? r11 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("value"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                            }
+                                            else if (reader.ValueTextEquals("label"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        if (((r9 && (r10 != "")) ? new global::CrmGen.PhoneNumber { Number = r10, Type = r11 } : (global::CrmGen.PhoneNumber?)null) is { } item28) r8.Add(item28);
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "org_id"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("value"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                        r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                    }
+                                    else if (reader.ValueTextEquals("name"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "org_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "owner_id"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("id"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                        r16 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                    }
+                                    else if (reader.ValueTextEquals("value"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                        r17 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "add_time"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r22))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "last_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "label_ids"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r20 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r21 = null;
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r20.Add(new global::CrmGen.Tag { Id = r21 });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "first_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "update_time"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("add_time"u8))
+                var key29 = reader.GetString()!;
+                reader.Read();
+                if (s_keyPattern0.IsMatch(key29))
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r22))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("update_time"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
+                    (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else
                 {
-                    var key27 = reader.GetString()!;
-                    reader.Read();
-                    if (s_keyPattern0.IsMatch(key27))
-                    {
-                        (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key27] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
+                    reader.Skip();
                 }
             }
             return new global::CrmGen.Contact
@@ -793,43 +845,61 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name4 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped5 = new byte[name4.Length];
+                    name4 = new global::System.ReadOnlySpan<byte>(unescaped5, 0, reader.CopyString(unescaped5));
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                switch (name4.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name4, "id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name4, "name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name4, "add_time"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r2))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name4, "update_time"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r3))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("add_time"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r2))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("update_time"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r3))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             return new global::CrmGen.Pipeline
             {

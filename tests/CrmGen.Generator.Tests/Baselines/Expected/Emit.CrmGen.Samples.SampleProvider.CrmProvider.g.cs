@@ -422,159 +422,39 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name41 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped42 = new byte[name41.Length];
+                    name41 = new global::System.ReadOnlySpan<byte>(unescaped42, 0, reader.CopyString(unescaped42));
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                switch (name41.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("first"u8))
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            else if (reader.ValueTextEquals("last"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else
-                            {
-                                reader.Read();
-                                reader.Skip();
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("is_vip"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadBoolean(ref reader, out r3))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "true or false");
-                    }
-                }
-                else if (reader.ValueTextEquals("job"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                        break;
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "job"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("title"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else
-                            {
-                                reader.Read();
-                                reader.Skip();
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("bio"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("score"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadNumericDecimal(ref reader, out r6))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a number or numeric text");
-                    }
-                }
-                else if (reader.ValueTextEquals("amount"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadCents(ref reader, out r7))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an amount in cents");
-                    }
-                }
-                else if (reader.ValueTextEquals("visits"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadNumericInt64(ref reader, out r8))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an integer or integer text");
-                    }
-                }
-                else if (reader.ValueTextEquals("active"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadLenientBoolean(ref reader, out r9))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "true, false, \"true\" or \"false\"");
-                    }
-                }
-                else if (reader.ValueTextEquals("emails"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r11 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r12 = null;
-                            string? r13 = null;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                             {
                                 while (true)
                                 {
                                     reader.Read();
                                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("address"u8))
+                                    if (reader.ValueTextEquals("title"u8))
                                     {
                                         reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r12))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("kind"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
                                         {
                                             throw Unexpected(utf8Json, ref reader, "a string or a number");
                                         }
@@ -590,400 +470,567 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
                             {
                                 throw Unexpected(utf8Json, ref reader, "an object");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r11.Add(new global::CrmGen.EmailAddress { Email = r12, Type = (r13 ?? "work") });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("phones"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r14 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
-                        r17 = new global::System.Collections.Generic.List<string>();
-                        var i41 = 0;
-                        while (true)
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "bio"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r15 = null;
-                            string? r16 = null;
-                            string? r18 = null;
-                            if (i41 == 1)
-                            {
-                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                                {
-                                    while (true)
-                                    {
-                                        reader.Read();
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                        if (reader.ValueTextEquals("number"u8))
-                                        {
-                                            reader.Read();
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                        }
-                                        else if (reader.ValueTextEquals("kind"u8))
-                                        {
-                                            reader.Read();
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                        }
-                                        else
-                                        {
-                                            reader.Read();
-                                            reader.Skip();
-                                        }
-                                    }
-                                }
-                                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an object");
-                                }
-                            }
-                            else
-                            {
-                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                                {
-                                    while (true)
-                                    {
-                                        reader.Read();
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                        if (reader.ValueTextEquals("number"u8))
-                                        {
-                                            reader.Read();
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                        }
-                                        else if (reader.ValueTextEquals("kind"u8))
-                                        {
-                                            reader.Read();
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                        }
-                                        else
-                                        {
-                                            reader.Read();
-                                            reader.Skip();
-                                        }
-                                    }
-                                }
-                                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an object");
-                                }
-                            }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r14.Add(new global::CrmGen.PhoneNumber { Number = global::CrmGen.Samples.SampleProvider.NormalizePhone(r15), Type = CrmEnumTables.PhoneKind(r16) });
-                                if (r18 is { } item42) r17.Add(item42);
-                            }
-                            i41++;
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("address"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("lines"u8))
-                            {
-                                reader.Read();
-                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                                {
-                                    var i43 = 0;
-                                    while (true)
-                                    {
-                                        reader.Read();
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                                        if (i43 == 0)
-                                        {
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r20))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                        }
-                                        else if (i43 == 1)
-                                        {
-                                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
-                                            {
-                                                throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                            }
-                                        }
-                                        else
-                                        {
-                                            reader.Skip();
-                                        }
-                                        i43++;
-                                    }
-                                }
-                                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "an array");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("city"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("country"u8))
-                            {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r23))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                }
-                            }
-                            else
-                            {
-                                reader.Read();
-                                reader.Skip();
-                            }
-                        }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("labels"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r24 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
-                        while (true)
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r25 = null;
-                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r25))
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
                             {
                                 throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r24.Add(new global::CrmGen.Tag { Name = r25 });
-                            }
+                            r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("website"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r27))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r26 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("company"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "name"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("id"u8))
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadText(ref reader, out r28))
+                                while (true)
                                 {
-                                    throw Unexpected(utf8Json, ref reader, "a string, a number or a boolean");
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("first"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("last"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
                                 }
                             }
-                            else if (reader.ValueTextEquals("name"u8))
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r29))
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "score"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadNumericDecimal(ref reader, out r6))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a number or numeric text");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "is_vip"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadBoolean(ref reader, out r3))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "true or false");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "amount"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadCents(ref reader, out r7))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an amount in cents");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "visits"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadNumericInt64(ref reader, out r8))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an integer or integer text");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "active"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadLenientBoolean(ref reader, out r9))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "true, false, \"true\" or \"false\"");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "emails"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r11 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
+                                while (true)
                                 {
-                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r12 = null;
+                                    string? r13 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("address"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r12))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("kind"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r11.Add(new global::CrmGen.EmailAddress { Email = r12, Type = (r13 ?? "work") });
+                                    }
                                 }
                             }
-                            else
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                reader.Read();
-                                reader.Skip();
+                                throw Unexpected(utf8Json, ref reader, "an array");
                             }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("owner_id"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r31))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                    r30 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                }
-                else if (reader.ValueTextEquals("owner_email"u8))
-                {
-                    reader.Read();
-                    r32 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("custom"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "phones"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            var key44 = reader.GetString()!;
-                            reader.Read();
-                            (r33 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key44] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r14 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
+                                r17 = new global::System.Collections.Generic.List<string>();
+                                var i43 = 0;
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r15 = null;
+                                    string? r16 = null;
+                                    string? r18 = null;
+                                    if (i43 == 1)
+                                    {
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                        {
+                                            while (true)
+                                            {
+                                                reader.Read();
+                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                if (reader.ValueTextEquals("number"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else if (reader.ValueTextEquals("kind"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    reader.Read();
+                                                    reader.Skip();
+                                                }
+                                            }
+                                        }
+                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "an object");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                        {
+                                            while (true)
+                                            {
+                                                reader.Read();
+                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                if (reader.ValueTextEquals("number"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else if (reader.ValueTextEquals("kind"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r16))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    reader.Read();
+                                                    reader.Skip();
+                                                }
+                                            }
+                                        }
+                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "an object");
+                                        }
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r14.Add(new global::CrmGen.PhoneNumber { Number = global::CrmGen.Samples.SampleProvider.NormalizePhone(r15), Type = CrmEnumTables.PhoneKind(r16) });
+                                        if (r18 is { } item44) r17.Add(item44);
+                                    }
+                                    i43++;
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
-                }
-                else if (reader.ValueTextEquals("versions"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r34 = new global::System.Collections.Generic.List<string>();
-                        while (true)
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "labels"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r35 = null;
-                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r35))
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r24 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r25 = null;
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r25))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r24.Add(new global::CrmGen.Tag { Name = r25 });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "custom"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    var key45 = reader.GetString()!;
+                                    reader.Read();
+                                    (r33 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key45] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "address"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("lines"u8))
+                                    {
+                                        reader.Read();
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                                        {
+                                            var i46 = 0;
+                                            while (true)
+                                            {
+                                                reader.Read();
+                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                                if (i46 == 0)
+                                                {
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r20))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else if (i46 == 1)
+                                                {
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    reader.Skip();
+                                                }
+                                                i46++;
+                                            }
+                                        }
+                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "an array");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("city"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r22))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("country"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r23))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "website"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r27))
                             {
                                 throw Unexpected(utf8Json, ref reader, "a string or a number");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                if (r35 is { } item45) r34.Add(item45);
-                            }
+                            r26 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
-                }
-                else if (reader.ValueTextEquals("activity"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        while (true)
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "company"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                            if (reader.ValueTextEquals("last"u8))
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochMilliseconds(ref reader, out r36))
+                                while (true)
                                 {
-                                    throw Unexpected(utf8Json, ref reader, "Unix milliseconds");
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("id"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadText(ref reader, out r28))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string, a number or a boolean");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("name"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r29))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
                                 }
                             }
-                            else if (reader.ValueTextEquals("previous"u8))
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                reader.Read();
-                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochMilliseconds(ref reader, out r37))
-                                {
-                                    throw Unexpected(utf8Json, ref reader, "Unix milliseconds");
-                                }
+                                throw Unexpected(utf8Json, ref reader, "an object");
                             }
-                            else
-                            {
-                                reader.Read();
-                                reader.Skip();
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an object");
-                    }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "created"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r38))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "updated"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochSeconds(ref reader, out r39))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "Unix seconds");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "owner_id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r31))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r30 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "versions"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r34 = new global::System.Collections.Generic.List<string>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r35 = null;
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r35))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        if (r35 is { } item47) r34.Add(item47);
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "activity"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("last"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochMilliseconds(ref reader, out r36))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "Unix milliseconds");
+                                        }
+                                    }
+                                    else if (reader.ValueTextEquals("previous"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochMilliseconds(ref reader, out r37))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "Unix milliseconds");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "owner_email"u8))
+                        {
+                            reader.Read();
+                            r32 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            reader.Skip();
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name41, "updated_date"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDate(ref reader, out r40))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r38))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else if (reader.ValueTextEquals("updated"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochSeconds(ref reader, out r39))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "Unix seconds");
-                    }
-                }
-                else if (reader.ValueTextEquals("updated_date"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDate(ref reader, out r40))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             return new global::CrmGen.Contact
             {
@@ -1893,119 +1940,156 @@ partial class SampleProvider : global::CrmGen.ICrmProvider
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> name10 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
+                    var unescaped11 = new byte[name10.Length];
+                    name10 = new global::System.ReadOnlySpan<byte>(unescaped11, 0, reader.CopyString(unescaped11));
                 }
-                else if (reader.ValueTextEquals("label"u8))
+                switch (name10.Length)
                 {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "a string or a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("stages"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
-                        while (true)
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "id"u8))
                         {
                             reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
-                            string? r3 = null;
-                            string? r4 = null;
-                            string? r5 = null;
-                            bool r6 = false;
-                            string? r7 = null;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
                             {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "label"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "stages"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r2 = new global::System.Collections.Generic.List<global::CrmGen.Stage>();
                                 while (true)
                                 {
                                     reader.Read();
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                                    if (reader.ValueTextEquals("id"u8))
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r3 = null;
+                                    string? r4 = null;
+                                    string? r5 = null;
+                                    bool r6 = false;
+                                    string? r7 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                        while (true)
                                         {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            global::System.ReadOnlySpan<byte> name12 = reader.ValueSpan;
+                                            if (reader.ValueIsEscaped)
+                                            {
+                                                var unescaped13 = new byte[name12.Length];
+                                                name12 = new global::System.ReadOnlySpan<byte>(unescaped13, 0, reader.CopyString(unescaped13));
+                                            }
+                                            switch (name12.Length)
+                                            {
+                                                case 2:
+                                                    if (global::System.MemoryExtensions.SequenceEqual(name12, "id"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                        continue;
+                                                    }
+                                                    break;
+                                                case 4:
+                                                    if (global::System.MemoryExtensions.SequenceEqual(name12, "name"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                        continue;
+                                                    }
+                                                    break;
+                                                case 5:
+                                                    if (global::System.MemoryExtensions.SequenceEqual(name12, "state"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                        continue;
+                                                    }
+                                                    break;
+                                                case 11:
+                                                    if (global::System.MemoryExtensions.SequenceEqual(name12, "pipeline_id"u8))
+                                                    {
+                                                        reader.Read();
+                                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                                        {
+                                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                        }
+                                                        r6 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                                        continue;
+                                                    }
+                                                    break;
+                                            }
+                                            reader.Read();
+                                            reader.Skip();
                                         }
                                     }
-                                    else if (reader.ValueTextEquals("name"u8))
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r4))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
+                                        throw Unexpected(utf8Json, ref reader, "an object");
                                     }
-                                    else if (reader.ValueTextEquals("state"u8))
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                                     {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                    }
-                                    else if (reader.ValueTextEquals("pipeline_id"u8))
-                                    {
-                                        reader.Read();
-                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
-                                        {
-                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
-                                        }
-                                        r6 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
-                                    }
-                                    else
-                                    {
-                                        reader.Read();
-                                        reader.Skip();
+                                        r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = CrmEnumTables.StageStatus(r5), Pipeline = (r6 ? new global::CrmGen.PipelineReference { Id = r7 } : (global::CrmGen.PipelineReference?)null) });
                                     }
                                 }
                             }
                             else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                             {
-                                throw Unexpected(utf8Json, ref reader, "an object");
+                                throw Unexpected(utf8Json, ref reader, "an array");
                             }
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                r2.Add(new global::CrmGen.Stage { Id = r3, Name = r4, Status = CrmEnumTables.StageStatus(r5), Pipeline = (r6 ? new global::CrmGen.PipelineReference { Id = r7 } : (global::CrmGen.PipelineReference?)null) });
-                            }
+                            continue;
                         }
-                    }
-                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an array");
-                    }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "created"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochSeconds(ref reader, out r8))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "Unix seconds");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name10, "updated"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r9))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
                 }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadEpochSeconds(ref reader, out r8))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "Unix seconds");
-                    }
-                }
-                else if (reader.ValueTextEquals("updated"u8))
-                {
-                    reader.Read();
-                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r9))
-                    {
-                        throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                reader.Read();
+                reader.Skip();
             }
             return new global::CrmGen.Pipeline
             {
