@@ -65,7 +65,71 @@ public sealed class PipedrivePersonsEmulator
     internal void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost(CollectionPath, CreateAsync);
+        routes.MapGet(CollectionPath, ListAsync);
         routes.MapGet(CollectionPath + "/{id}", GetAsync);
+    }
+
+    /// <summary>The most persons one page holds (the API reference's maximum for <c>limit</c>).</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>The page size when the request gives no <c>limit</c>.</summary>
+    public const int DefaultPageSize = 100;
+
+    // "Get all persons" (v1): start (offset, default 0) and limit (default 100, at most 500); the
+    // answer is {"success", "data": [persons] (null when the page is empty), "additional_data":
+    // {"pagination": {"start", "limit", "more_items_in_collection", "next_start" (only when more)}}}.
+    private async Task ListAsync(HttpContext context)
+    {
+        if (!await _api.AdmitAsync(context).ConfigureAwait(false)) return;
+        var start = 0;
+        var limit = DefaultPageSize;
+        if (context.Request.Query.TryGetValue("start", out var startText)
+            && (!int.TryParse(startText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out start)))
+        {
+            await BadRequestAsync(context, "start must be a non-negative integer.").ConfigureAwait(false);
+            return;
+        }
+        if (context.Request.Query.TryGetValue("limit", out var limitText)
+            && (!int.TryParse(limitText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxPageSize))
+        {
+            await BadRequestAsync(context, $"limit must be an integer from 1 to {MaxPageSize}.").ConfigureAwait(false);
+            return;
+        }
+        var all = Records;
+        var page = all.Skip(start).Take(limit).ToArray();
+        var more = start + page.Length < all.Count;
+        var fields = _api.PersonFields;
+        var rows = page.Select(p => (person: p, owner: _api.FindUser(p.OwnerId)!,
+            organization: p.OrganizationId is { } orgId ? _api.FindOrganization(orgId) : null)).ToArray();
+        var state = (rows, all, fields, companyId: _api.CompanyId, start, limit, more);
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, PipedriveEmulator.JsonContentType, state, static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("success", true);
+            if (s.rows.Length == 0)
+            {
+                w.WriteNull("data");
+            }
+            else
+            {
+                w.WriteStartArray("data");
+                foreach (var row in s.rows)
+                {
+                    var peopleCount = row.organization is null ? 0 : s.all.Count(p => p.OrganizationId == row.organization.Id);
+                    WritePerson(w, row.person, row.owner, row.organization, peopleCount, s.fields, s.companyId);
+                }
+                w.WriteEndArray();
+            }
+            w.WriteStartObject("additional_data");
+            w.WriteStartObject("pagination");
+            w.WriteNumber("start", s.start);
+            w.WriteNumber("limit", s.limit);
+            w.WriteBoolean("more_items_in_collection", s.more);
+            if (s.more) w.WriteNumber("next_start", s.start + s.rows.Length);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(HttpContext context)

@@ -5,7 +5,7 @@ namespace CrmGen.Providers;
 
 partial class PipedriveProvider : global::CrmGen.ICrmProvider
 {
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, PipelinesCreateOperation.Instance });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, ContactsListOperation.Instance, PipelinesCreateOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "api_token" });
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.AsReadOnly(new global::CrmGen.CrmContextValue[] { new global::CrmGen.CrmContextValue("company_domain", false) });
 
@@ -36,6 +36,7 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
                 switch (operation)
                 {
                     case "create": return ContactsCreateOperation.Instance;
+                    case "list": return ContactsListOperation.Instance;
                 }
                 break;
             case "pipelines":
@@ -336,6 +337,570 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
                 }
                 reader.Read();
                 return r0 ?? throw global::CrmGen.Mapping.CrmJsonReader.MissingRecord(ProviderName, ResourceName, "$.data");
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.Contact ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            string? r0 = null;
+            string? r1 = null;
+            string? r2 = null;
+            string? r3 = null;
+            global::System.Collections.Generic.List<global::CrmGen.EmailAddress>? r4 = null;
+            global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>? r8 = null;
+            bool r12 = false;
+            string? r13 = null;
+            string? r14 = null;
+            string? r15 = null;
+            bool r16 = false;
+            bool r17 = false;
+            string? r18 = null;
+            string? r19 = null;
+            global::System.Collections.Generic.List<global::CrmGen.Tag>? r20 = null;
+            global::System.DateTimeOffset? r22 = null;
+            global::System.DateTimeOffset? r23 = null;
+            global::System.Collections.Generic.Dictionary<string, object?>? r24 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                global::System.ReadOnlySpan<byte> name25 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
+                {
+                    var unescaped26 = new byte[name25.Length];
+                    name25 = new global::System.ReadOnlySpan<byte>(unescaped26, 0, reader.CopyString(unescaped26));
+                }
+                switch (name25.Length)
+                {
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "email"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r4 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    bool r5 = false;
+                                    string? r6 = null;
+                                    string? r7 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("value"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r6))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r5 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                            }
+                                            else if (reader.ValueTextEquals("label"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        if (((r5 && (r6 != "")) ? new global::CrmGen.EmailAddress { Email = r6, Type = r7 } : (global::CrmGen.EmailAddress?)null) is { } item27) r4.Add(item27);
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "phone"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r8 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    bool r9 = false;
+                                    string? r10 = null;
+                                    string? r11 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("value"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                                r9 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                            }
+                                            else if (reader.ValueTextEquals("label"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        if (((r9 && (r10 != "")) ? new global::CrmGen.PhoneNumber { Number = r10, Type = r11 } : (global::CrmGen.PhoneNumber?)null) is { } item28) r8.Add(item28);
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "org_id"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("value"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                        r12 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                    }
+                                    else if (reader.ValueTextEquals("name"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "org_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r15))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "owner_id"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("id"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r18))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                        r16 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                    }
+                                    else if (reader.ValueTextEquals("value"u8))
+                                    {
+                                        reader.Read();
+                                        if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r19))
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                        }
+                                        r17 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "add_time"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r22))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "last_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "label_ids"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r20 = new global::System.Collections.Generic.List<global::CrmGen.Tag>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r21 = null;
+                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r21))
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r20.Add(new global::CrmGen.Tag { Id = r21 });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "first_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name25, "update_time"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r23))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                }
+                var key29 = reader.GetString()!;
+                reader.Read();
+                if (s_keyPattern0.IsMatch(key29))
+                {
+                    (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            return new global::CrmGen.Contact
+            {
+                Id = r0,
+                Name = r1,
+                FirstName = r2,
+                LastName = r3,
+                EmailAddresses = r4,
+                PhoneNumbers = r8,
+                Account = (r12 ? new global::CrmGen.AccountReference { Id = r13, Name = (r14 ?? r15) } : (global::CrmGen.AccountReference?)null),
+                Owner = ((r16 || r17) ? new global::CrmGen.OwnerReference { Id = (r18 ?? r19) } : (global::CrmGen.OwnerReference?)null),
+                Tags = r20,
+                Urls = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.ContactUrl>(new global::CrmGen.ContactUrl { Url = ((options.Account?.GetContext("company_domain") is not null) ? string.Concat("https://", options.Account?.GetContext("company_domain"), ".pipedrive.com/person/", r0) : string.Concat("https://app.pipedrive.com/person/", r0)), Type = "pipedrive" }),
+                CreatedAt = r22,
+                UpdatedAt = r23,
+                CustomFields = r24,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
+    /// <summary>contacts list: GET /persons</summary>
+    public sealed class ContactsListOperation : global::CrmGen.CrmListOperation<global::CrmGen.Contact>
+    {
+        private const string ProviderName = "pipedrive";
+        private const string ResourceName = "contacts";
+        private const string OperationName = "list";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_name", "name", "owner", "phone_numbers", "tags", "updated_at", "urls" });
+        private static readonly global::System.Text.RegularExpressions.Regex s_keyPattern0 = new global::System.Text.RegularExpressions.Regex("^[0-9a-f]{40}(_[a-z0-9_]+)?$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+
+        /// <summary>The operation.</summary>
+        public static readonly ContactsListOperation Instance = new ContactsListOperation();
+
+        private ContactsListOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.List;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Get;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => false;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.CrmPageRequest input)
+        {
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
+        {
+            request.AppendPath("/persons");
+            request.AddQuery("start", input.Cursor);
+            request.AddQuery("limit", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize));
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPage<global::CrmGen.Contact> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                string? r0 = null;
+                global::System.Collections.Generic.List<global::CrmGen.Contact>? r1 = null;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    while (true)
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                        if (reader.ValueTextEquals("additional_data"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                    if (reader.ValueTextEquals("pagination"u8))
+                                    {
+                                        reader.Read();
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                        {
+                                            while (true)
+                                            {
+                                                reader.Read();
+                                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                                if (reader.ValueTextEquals("next_start"u8))
+                                                {
+                                                    reader.Read();
+                                                    if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                                                    {
+                                                        throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    reader.Read();
+                                                    reader.Skip();
+                                                }
+                                            }
+                                        }
+                                        else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw Unexpected(utf8Json, ref reader, "an object");
+                                        }
+                                    }
+                                    else
+                                    {
+                                        reader.Read();
+                                        reader.Skip();
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an object");
+                            }
+                        }
+                        else if (reader.ValueTextEquals("data"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r1 = new global::System.Collections.Generic.List<global::CrmGen.Contact>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r1.Add(ReadRecord(ref reader, utf8Json, options));
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array of records");
+                            }
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw Unexpected(utf8Json, ref reader, "an object");
+                }
+                reader.Read();
+                return new global::CrmGen.CrmPage<global::CrmGen.Contact>(r1 ?? new global::System.Collections.Generic.List<global::CrmGen.Contact>(), r0);
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPagingKind Paging => global::CrmGen.CrmPagingKind.Cursor;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string>? RecordPath => s_recordPath;
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string>? s_recordPath = global::System.Array.AsReadOnly(new string[] { "data" });
+
+        /// <inheritdoc />
+        public override global::CrmGen.Contact ReadRecord(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                var record = ReadRecord(ref reader, utf8Json, options);
+                reader.Read();
+                return record;
             }
             catch (global::System.Text.Json.JsonException exception)
             {
