@@ -260,7 +260,9 @@ public class HubSpotListTests
             ids.Add(contact.Id);
         }
 
-        Assert.Equal(1, writtenWhenFirstArrived);
+        // The hook runs after the first record was flushed, so the client may see that record before
+        // the hook has counted it (0) or after (1); never later records, which the server holds back.
+        Assert.InRange(writtenWhenFirstArrived, 0, 1);
         Assert.Equal(5, ids.Count);
         Assert.Equal(5, written);
     }
