@@ -32,6 +32,7 @@ public static class Program
         typeof(WriteSalesforceBenchmarks),
         typeof(GeneratorBenchmarks),
         typeof(EndToEndBenchmarks),
+        typeof(ClientOverheadBenchmarks),
     ];
 
     /// <summary>Runs the benchmarks.</summary>
@@ -86,6 +87,7 @@ public static class Program
         Check("write-salesforce", () => new WriteSalesforceBenchmarks().Verify());
         Check(GeneratorBenchmarks.Scenario, () => new GeneratorBenchmarks().Verify());
         Check(EndToEndBenchmarks.Scenario, () => new EndToEndBenchmarks().Verify());
+        Check(ClientOverheadBenchmarks.Scenario, () => new ClientOverheadBenchmarks().Verify());
         Console.WriteLine(failures == 0 ? "All variants agree." : $"{failures} scenario(s) disagree.");
         return failures == 0 ? 0 : 1;
     }

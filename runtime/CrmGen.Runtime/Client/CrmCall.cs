@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,12 +12,12 @@ namespace CrmGen;
 /// </summary>
 internal sealed class CrmCall : IDisposable
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly ProductInfoHeaderValue UserAgent = new("CrmGen", typeof(CrmCall).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+    private static readonly string UserAgent = "CrmGen/" + (typeof(CrmCall).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
 
     private readonly HttpClient _http;
     private readonly CrmRequestBuilder _builder;
     private PooledBufferWriter? _body;
+    private string? _path;
 
     public CrmCall(HttpClient http, ICrmProvider provider, CrmOperation operation, IntegratedAccount account, CrmRequestBuilder builder, PooledBufferWriter? body, bool safeToRepeat)
     {
@@ -30,7 +29,6 @@ internal sealed class CrmCall : IDisposable
         Account = account;
         SafeToRepeat = safeToRepeat;
         Method = operation.Method.Method;
-        Path = builder.BuildUri().AbsolutePath;
     }
 
     public ICrmProvider Provider { get; }
@@ -46,8 +44,8 @@ internal sealed class CrmCall : IDisposable
     /// <summary>The HTTP method, for logs.</summary>
     public string Method { get; }
 
-    /// <summary>The request path without the query, for logs.</summary>
-    public string Path { get; }
+    /// <summary>The request path without the query, for logs (built when first asked for).</summary>
+    public string Path => _path ??= _builder.BuildUri().AbsolutePath;
 
     /// <summary>The time budget of the whole call; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     public TimeSpan Timeout { get; set; } = System.Threading.Timeout.InfiniteTimeSpan;
@@ -76,8 +74,10 @@ internal sealed class CrmCall : IDisposable
     {
         Attempts++;
         using var request = _builder.Build();
-        if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(AcceptJson);
-        if (request.Headers.UserAgent.Count == 0) request.Headers.UserAgent.Add(UserAgent);
+        // Added as text: the values are known to be valid, and nothing parses them per request.
+        var headers = request.Headers;
+        if (!headers.Contains("Accept")) headers.TryAddWithoutValidation("Accept", "application/json");
+        if (!headers.Contains("User-Agent")) headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (_body is { } body) request.Content = new PooledJsonContent(body, ownsBody: false);
         var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         LastStatus = (int)response.StatusCode;

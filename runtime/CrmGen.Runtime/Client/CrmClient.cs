@@ -528,19 +528,21 @@ public sealed class CrmClient : IDisposable
         call.Timeout = timeout;
         call.Started = _time.GetTimestamp();
         using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, _time);
-        using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var token = linked?.Token ?? cancellationToken;
+        // Linked to the caller's token only when the caller can cancel at all.
+        using var linked = timeoutSource is null || !cancellationToken.CanBeCanceled ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var token = linked?.Token ?? timeoutSource?.Token ?? cancellationToken;
 
         var provider = call.Provider;
         var operation = call.Operation;
-        CrmClientLog.Sending(_logger, call.Method, call.Path, provider.Name, operation.Resource, operation.Name, call.Account.Id);
+        var debug = _logger.IsEnabled(LogLevel.Debug);
+        if (debug) CrmClientLog.Sending(_logger, call.Method, call.Path, provider.Name, operation.Resource, operation.Name, call.Account.Id);
 
         HttpResponseMessage? response = null;
         try
         {
             response = await _retry.SendAsync(call, token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            CrmClientLog.Received(_logger, provider.Name, status, call.Method, call.Path, _time.GetElapsedTime(call.Started).TotalMilliseconds);
+            if (debug) CrmClientLog.Received(_logger, provider.Name, status, call.Method, call.Path, _time.GetElapsedTime(call.Started).TotalMilliseconds);
             if (status < 200 || status > 299)
             {
                 throw await ProviderErrorAsync(call, response, token).ConfigureAwait(false);

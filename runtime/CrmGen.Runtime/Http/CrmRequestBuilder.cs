@@ -21,6 +21,13 @@ public sealed class CrmRequestBuilder
     private string? _baseAddress;
     private string? _pageUrl;
     private AuthenticationHeaderValue? _authorization;
+    private Uri? _uri;
+
+    // Base addresses already checked: a provider's constant and an account's override come back on
+    // every request, and parsing them again each time is most of what setting one costs. Bounded,
+    // so that addresses built from many accounts' values cannot grow it without end.
+    private const int MaxCheckedBaseAddresses = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_checkedBaseAddresses = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder for the given method.</summary>
     public CrmRequestBuilder(HttpMethod method, string provider)
@@ -50,11 +57,17 @@ public sealed class CrmRequestBuilder
     /// <summary>Sets the base address (absolute http or https URL); a trailing slash is removed.</summary>
     public void SetBaseAddress(string baseAddress)
     {
-        if (!Uri.TryCreate(baseAddress, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!s_checkedBaseAddresses.ContainsKey(baseAddress))
         {
-            throw new CrmConfigurationException($"The base address of provider '{Provider}' is not an absolute http(s) URL.");
+            if (!Uri.TryCreate(baseAddress, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new CrmConfigurationException($"The base address of provider '{Provider}' is not an absolute http(s) URL.");
+            }
+            if (s_checkedBaseAddresses.Count < MaxCheckedBaseAddresses) s_checkedBaseAddresses.TryAdd(baseAddress, true);
         }
-        _baseAddress = baseAddress.TrimEnd('/');
+        _baseAddress = baseAddress.EndsWith('/') ? baseAddress.TrimEnd('/') : baseAddress;
+        _uri = null;
     }
 
     /// <summary>
@@ -126,13 +139,18 @@ public sealed class CrmRequestBuilder
             Refuse("it has a fragment");
         }
         _pageUrl = target.PathAndQuery;
+        _uri = null;
     }
 
     /// <summary>True when <see cref="SetNextPageUrl"/> set the request's URL.</summary>
     public bool IsNextPageUrl => _pageUrl is not null;
 
     /// <summary>Appends literal path text from the template, as written.</summary>
-    public void AppendPath(string literal) => _path.Append(literal);
+    public void AppendPath(string literal)
+    {
+        _path.Append(literal);
+        _uri = null;
+    }
 
     /// <summary>
     /// Appends a path hole's value escaped as one segment (<c>../x</c> and <c>a/b?c</c> cannot change
@@ -151,6 +169,7 @@ public sealed class CrmRequestBuilder
             throw new CrmValidationException(Provider, $"The path parameter '{name}' cannot be '{value}'.", name);
         }
         _path.Append(Uri.EscapeDataString(value));
+        _uri = null;
     }
 
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
@@ -158,6 +177,7 @@ public sealed class CrmRequestBuilder
     {
         if (value is null) return;
         _query.Add(new KeyValuePair<string, string>(name, value));
+        _uri = null;
     }
 
     /// <summary>Sets a header (replacing one of the same name); a null value adds nothing.</summary>
@@ -178,8 +198,10 @@ public sealed class CrmRequestBuilder
     /// <summary>True once an Authorization header was set.</summary>
     public bool HasAuthorization => _authorization is not null;
 
-    /// <summary>The absolute request URI: base address, path, and query (escaped).</summary>
-    public Uri BuildUri()
+    /// <summary>The absolute request URI: base address, path, and query (escaped); built once until the builder changes.</summary>
+    public Uri BuildUri() => _uri ??= CreateUri();
+
+    private Uri CreateUri()
     {
         if (_baseAddress is null)
         {

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -22,7 +21,8 @@ internal sealed class PooledJsonContent : HttpContent
     {
         _body = body;
         _ownsBody = ownsBody;
-        Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        // As text: a constant, valid value that nothing needs parsed per request.
+        Headers.TryAddWithoutValidation("Content-Type", "application/json");
     }
 
     private PooledBufferWriter Body => _body ?? throw new ObjectDisposedException(nameof(PooledJsonContent));

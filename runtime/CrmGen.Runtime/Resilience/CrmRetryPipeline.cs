@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace CrmGen;
 /// </summary>
 internal sealed class CrmRetryPipeline
 {
-    private static readonly ResiliencePropertyKey<CrmCall> CallKey = new("CrmGen.Call");
+    private static readonly ResiliencePropertyKey<FirstAttempt> CallKey = new("CrmGen.Call");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly CrmRetryOptions _options;
@@ -44,10 +45,10 @@ internal sealed class CrmRetryPipeline
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(CallOf(args.Context).NextDelay),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(CallOf(args.Context).Call.NextDelay),
                 OnRetry = args =>
                 {
-                    LogRetry(CallOf(args.Context), args.Outcome, args.RetryDelay, args.AttemptNumber);
+                    LogRetry(CallOf(args.Context).Call, args.Outcome, args.RetryDelay, args.AttemptNumber);
                     return default;
                 },
             });
@@ -59,16 +60,38 @@ internal sealed class CrmRetryPipeline
     public int MaxAttempts => _options.MaxAttempts;
 
     /// <summary>Sends the call, retrying as allowed; returns the last response (the caller disposes it).</summary>
+    /// <remarks>
+    /// The first attempt is sent directly: most calls succeed (or fail for good) at once, and only
+    /// an outcome the retry rules would repeat enters the Polly pipeline, which is handed that
+    /// first outcome as its own first attempt (so its attempt count, backoff and logging are those
+    /// of a pipeline that had sent it).
+    /// </remarks>
     public async Task<HttpResponseMessage> SendAsync(CrmCall call, CancellationToken cancellationToken)
     {
+        HttpResponseMessage? first = null;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            first = await call.SendOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+        if (_options.MaxAttempts <= 1 || !ShouldRetry(call, cancellationToken, first is null ? Outcome.FromException<HttpResponseMessage>(failure!.SourceException) : Outcome.FromResult(first)))
+        {
+            failure?.Throw();
+            return first!;
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallKey, call);
+        context.Properties.Set(CallKey, new FirstAttempt(call, first, failure));
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (ctx, c) => new ValueTask<HttpResponseMessage>(c.SendOnceAsync(ctx.CancellationToken)),
+                static (ctx, attempt) => attempt.NextAsync(ctx.CancellationToken),
                 context,
-                call).ConfigureAwait(false);
+                CallOf(context)).ConfigureAwait(false);
         }
         finally
         {
@@ -76,18 +99,20 @@ internal sealed class CrmRetryPipeline
         }
     }
 
-    private static CrmCall CallOf(ResilienceContext context) => context.Properties.GetValue(CallKey, null!);
+    private static FirstAttempt CallOf(ResilienceContext context) => context.Properties.GetValue(CallKey, null!);
 
     private bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome)
+        => ShouldRetry(CallOf(context).Call, context.CancellationToken, outcome);
+
+    private bool ShouldRetry(CrmCall call, CancellationToken cancellationToken, Outcome<HttpResponseMessage> outcome)
     {
-        var call = CallOf(context);
         call.NextDelay = null;
 
         if (outcome.Exception is { } exception)
         {
             return exception is HttpRequestException failure
                 && RetryClassifier.MayRetryFailure(failure, call.SafeToRepeat)
-                && !context.CancellationToken.IsCancellationRequested;
+                && !cancellationToken.IsCancellationRequested;
         }
 
         var response = outcome.Result!;
@@ -104,6 +129,22 @@ internal sealed class CrmRetryPipeline
             call.NextDelay = wait;
         }
         return true;
+    }
+
+    /// <summary>A call whose first attempt was already sent: the pipeline's first attempt gives its outcome back.</summary>
+    private sealed class FirstAttempt(CrmCall call, HttpResponseMessage? response, ExceptionDispatchInfo? failure)
+    {
+        private bool _given;
+
+        public CrmCall Call { get; } = call;
+
+        public ValueTask<HttpResponseMessage> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_given) return new ValueTask<HttpResponseMessage>(Call.SendOnceAsync(cancellationToken));
+            _given = true;
+            failure?.Throw();
+            return new ValueTask<HttpResponseMessage>(response!);
+        }
     }
 
     private void LogRetry(CrmCall call, Outcome<HttpResponseMessage> outcome, TimeSpan delay, int retryIndex)

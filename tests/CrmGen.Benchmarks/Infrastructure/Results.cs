@@ -66,6 +66,7 @@ public static class Results
         [typeof(WriteSalesforceBenchmarks)] = "write-salesforce",
         [typeof(GeneratorBenchmarks)] = GeneratorBenchmarks.Scenario,
         [typeof(EndToEndBenchmarks)] = EndToEndBenchmarks.Scenario,
+        [typeof(ClientOverheadBenchmarks)] = ClientOverheadBenchmarks.Scenario,
     };
 
     /// <summary>The rows of every successful report, with ratios to each scenario's baseline and the budgets checked.</summary>
