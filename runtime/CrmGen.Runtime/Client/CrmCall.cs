@@ -69,20 +69,34 @@ internal sealed class CrmCall : IDisposable
     public bool HasTimeFor(TimeSpan wait, TimeProvider time)
         => Timeout == System.Threading.Timeout.InfiniteTimeSpan || time.GetElapsedTime(Started) + wait < Timeout;
 
-    /// <summary>Sends one attempt; the response body is not read yet.</summary>
-    public async Task<HttpResponseMessage> SendOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts one attempt and returns the pending response (headers only; the body is not read).
+    /// The caller records the answer's status with <see cref="Answered"/>.
+    /// </summary>
+    public Task<HttpResponseMessage> StartAttempt(CancellationToken cancellationToken)
     {
         Attempts++;
-        using var request = _builder.Build();
+        // Not disposed: the message holds no resource of its own, and its content does not own the
+        // pooled body, which this call returns to the pool when it is disposed.
+        var request = _builder.Build();
         // Added as text: the values are known to be valid, and nothing parses them per request.
         var headers = request.Headers;
         if (!headers.Contains("Accept")) headers.TryAddWithoutValidation("Accept", "application/json");
         if (!headers.Contains("User-Agent")) headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (_body is { } body) request.Content = new PooledJsonContent(body, ownsBody: false);
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>Records the status of an attempt's answer.</summary>
+    public HttpResponseMessage Answered(HttpResponseMessage response)
+    {
         LastStatus = (int)response.StatusCode;
         return response;
     }
+
+    /// <summary>Sends one attempt and records its status; the response body is not read yet.</summary>
+    public async Task<HttpResponseMessage> SendOnceAsync(CancellationToken cancellationToken)
+        => Answered(await StartAttempt(cancellationToken).ConfigureAwait(false));
 
     public void Dispose()
     {

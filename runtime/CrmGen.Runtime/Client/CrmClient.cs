@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -540,7 +541,24 @@ public sealed class CrmClient : IDisposable
         HttpResponseMessage? response = null;
         try
         {
-            response = await _retry.SendAsync(call, token).ConfigureAwait(false);
+            // The first attempt is sent here; only an outcome the retry rules repeat goes on to the
+            // retry pipeline (which then owns, and disposes, that first answer).
+            var retried = false;
+            try
+            {
+                response = call.Answered(await call.StartAttempt(token).ConfigureAwait(false));
+            }
+            catch (HttpRequestException e) when (_retry.ShouldRetryFirst(call, null, e, token))
+            {
+                response = await _retry.RetryAsync(call, null, ExceptionDispatchInfo.Capture(e), token).ConfigureAwait(false);
+                retried = true;
+            }
+            if (!retried && _retry.ShouldRetryFirst(call, response, null, token))
+            {
+                var first = response;
+                response = null;
+                response = await _retry.RetryAsync(call, first, null, token).ConfigureAwait(false);
+            }
             var status = (int)response.StatusCode;
             if (debug) CrmClientLog.Received(_logger, provider.Name, status, call.Method, call.Path, _time.GetElapsedTime(call.Started).TotalMilliseconds);
             if (status < 200 || status > 299)

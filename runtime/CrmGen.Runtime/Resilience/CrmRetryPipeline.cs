@@ -59,33 +59,26 @@ internal sealed class CrmRetryPipeline
     /// <summary>The most requests one call may send.</summary>
     public int MaxAttempts => _options.MaxAttempts;
 
-    /// <summary>Sends the call, retrying as allowed; returns the last response (the caller disposes it).</summary>
-    /// <remarks>
-    /// The first attempt is sent directly: most calls succeed (or fail for good) at once, and only
-    /// an outcome the retry rules would repeat enters the Polly pipeline, which is handed that
-    /// first outcome as its own first attempt (so its attempt count, backoff and logging are those
-    /// of a pipeline that had sent it).
-    /// </remarks>
-    public async Task<HttpResponseMessage> SendAsync(CrmCall call, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage? first = null;
-        ExceptionDispatchInfo? failure = null;
-        try
-        {
-            first = await call.SendOnceAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            failure = ExceptionDispatchInfo.Capture(e);
-        }
-        if (_options.MaxAttempts <= 1 || !ShouldRetry(call, cancellationToken, first is null ? Outcome.FromException<HttpResponseMessage>(failure!.SourceException) : Outcome.FromResult(first)))
-        {
-            failure?.Throw();
-            return first!;
-        }
+    /// <summary>
+    /// True when the outcome of the call's first attempt is one the retry rules repeat; the client
+    /// sends the first attempt itself (most calls succeed, or fail for good, at once) and only then
+    /// hands the call to <see cref="RetryAsync"/>.
+    /// </summary>
+    public bool ShouldRetryFirst(CrmCall call, HttpResponseMessage? response, Exception? failure, CancellationToken cancellationToken)
+        => _options.MaxAttempts > 1 && ShouldRetry(call, cancellationToken,
+            failure is null ? Outcome.FromResult(response!) : Outcome.FromException<HttpResponseMessage>(failure));
 
+    /// <summary>
+    /// Repeats a call whose first attempt gave <paramref name="response"/> or
+    /// <paramref name="failure"/> (and <see cref="ShouldRetryFirst"/> said so) through the Polly
+    /// pipeline, which is handed that outcome as its own first attempt, so its attempt count,
+    /// backoff and logging are those of a pipeline that had sent it. Returns the last response
+    /// (the caller disposes it).
+    /// </summary>
+    public async Task<HttpResponseMessage> RetryAsync(CrmCall call, HttpResponseMessage? response, ExceptionDispatchInfo? failure, CancellationToken cancellationToken)
+    {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallKey, new FirstAttempt(call, first, failure));
+        context.Properties.Set(CallKey, new FirstAttempt(call, response, failure));
         try
         {
             return await _pipeline.ExecuteAsync(
