@@ -52,8 +52,8 @@ public class StreamResponseTests
         var (client, _) = NewClient();
 
         await using var response = await client.Contacts.CreateStreamAsync(Account(), new Contact { FirstName = "Ada" },
-            new CrmRequestOptions { Timeout = TimeSpan.FromMilliseconds(100) });
-        await Task.Delay(250);
+            new CrmRequestOptions { Timeout = TimeSpan.FromSeconds(1) });
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
         using var reader = new StreamReader(response.Body);
 
         Assert.Equal("""{"id":"c_1","first":"Ada","last":"Lovelace"}""", await reader.ReadToEndAsync());

@@ -80,8 +80,8 @@ public class ResponseFormatTests
         await using var kit = await SemanticsKit.StartAsync(realTime: true);
 
         await using var response = await kit.Client.Pipelines.CreateStreamAsync(kit.Close, SemanticsKit.Enterprise(),
-            new CrmRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) });
-        await Task.Delay(400);
+            new CrmRequestOptions { Timeout = TimeSpan.FromSeconds(1) });
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
         using var document = await JsonDocument.ParseAsync(response.Body);
 
         Assert.Equal("Enterprise", document.RootElement.GetProperty("name").GetString());
