@@ -1,11 +1,8 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CrmGen.Benchmarks.Infrastructure;
-using CrmGen.Benchmarks.Read;
 using CrmGen.Benchmarks.Write;
 using CrmGen.Providers;
 
@@ -27,17 +24,13 @@ public class ClientOverheadBenchmarks
     private const string BaseAddress = "https://api.hubapi.com";
     private const string Token = "pat-na1-00000000-0000-0000-0000-000000000000";
 
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly MediaTypeHeaderValue ContentTypeJson = new("application/json");
     private static readonly CrmRequestOptions RequestOptions = new() { IgnoreRemoteData = true };
 
     private CrmClient _crm = null!;
     private HttpClient _http = null!;
     private IntegratedAccount _account = null!;
     private Contact _contact = null!;
-    private Uri _createUri = null!;
-    private AuthenticationHeaderValue _authorization = null!;
-    private ProductInfoHeaderValue _userAgent = null!;
+    private BareHubSpotCreate _bare = null!;
     private AnsweringHandler _crmHandler = null!;
     private AnsweringHandler _bareHandler = null!;
 
@@ -56,9 +49,7 @@ public class ClientOverheadBenchmarks
         _crm = new CrmClient(new HttpClient(_crmHandler) { Timeout = Timeout.InfiniteTimeSpan }, BuiltInProviders.All);
         _http = new HttpClient(_bareHandler) { Timeout = Timeout.InfiniteTimeSpan };
         _account = new IntegratedAccount("hubspot", CrmCredentials.AccessToken(Token)) { BaseAddressOverride = new Uri(BaseAddress) };
-        _createUri = new Uri(BaseAddress + "/crm/v3/objects/contacts");
-        _authorization = new AuthenticationHeaderValue("Bearer", Token);
-        _userAgent = new ProductInfoHeaderValue("CrmGen", typeof(CrmClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+        _bare = new BareHubSpotCreate(_http, BaseAddress, Token);
         _contact = ContactWriters.SampleContact();
 
         var viaClient = CrmGenClient().GetAwaiter().GetResult();
@@ -91,27 +82,7 @@ public class ClientOverheadBenchmarks
 
     /// <summary>The bare <see cref="HttpClient"/> call: the baseline.</summary>
     [Benchmark(Baseline = true)]
-    public async Task<Contact> BareHttpClient()
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            ContactWriters.WriteHubSpot(writer, _contact);
-        }
-        using var request = new HttpRequestMessage(HttpMethod.Post, _createUri);
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(AcceptJson);
-        request.Headers.UserAgent.Add(_userAgent);
-        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
-        content.Headers.ContentType = ContentTypeJson;
-        request.Content = content;
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HubSpot answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-        var reader = new Utf8JsonReader(body);
-        reader.Read();
-        return HandWrittenReaders.ReadHubSpotContact(ref reader);
-    }
+    public Task<Contact> BareHttpClient() => _bare.SendAsync(_contact);
 
     /// <summary>The same create through <see cref="CrmClient"/>.</summary>
     [Benchmark]
@@ -147,7 +118,7 @@ public class ClientOverheadBenchmarks
                 LastRequest = $"{request.Method} {request.RequestUri}\n{headers}\n\n{Encoding.UTF8.GetString(_sink, 0, length)}";
             }
             var response = new HttpResponseMessage(HttpStatusCode.Created) { RequestMessage = request, Content = new ByteArrayContent(Answer) };
-            response.Content.Headers.ContentType = ContentTypeJson;
+            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return response;
         }
     }

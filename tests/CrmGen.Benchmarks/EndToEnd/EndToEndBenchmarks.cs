@@ -1,11 +1,7 @@
-using System.Buffers;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CrmGen.Benchmarks.Infrastructure;
-using CrmGen.Benchmarks.Read;
 using CrmGen.Benchmarks.Write;
 using CrmGen.Providers;
 using CrmGen.Sandbox;
@@ -16,7 +12,7 @@ namespace CrmGen.Benchmarks.EndToEnd;
 /// Scenario 4: a HubSpot contact create over loopback against the sandbox, through
 /// <see cref="CrmClient"/> and as the same request sent with a bare <see cref="HttpClient"/>
 /// (same method, URL, headers, auth and body bytes; the body written with a
-/// <see cref="Utf8JsonWriter"/> and the response mapped to a <see cref="Contact"/> by hand, so
+/// <see cref="System.Text.Json.Utf8JsonWriter"/> and the response mapped to a <see cref="Contact"/> by hand, so
 /// the baseline does the same work an application must). Baseline: the bare client.
 /// </summary>
 /// <remarks>
@@ -35,8 +31,6 @@ public class EndToEndBenchmarks
     /// <summary>Calls between two clears of the sandbox's request journal.</summary>
     public const int JournalClearInterval = 1024;
 
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly MediaTypeHeaderValue ContentTypeJson = new("application/json");
     private static readonly CrmRequestOptions RequestOptions = new() { IgnoreRemoteData = true };
 
     private CrmSandbox _sandbox = null!;
@@ -44,9 +38,7 @@ public class EndToEndBenchmarks
     private HttpClient _http = null!;
     private IntegratedAccount _account = null!;
     private Contact _contact = null!;
-    private Uri _createUri = null!;
-    private AuthenticationHeaderValue _authorization = null!;
-    private ProductInfoHeaderValue _userAgent = null!;
+    private BareHubSpotCreate _bare = null!;
     private int _calls;
 
     /// <summary>Starts the sandbox and both clients, and asserts the two variants send and read the same.</summary>
@@ -84,7 +76,7 @@ public class EndToEndBenchmarks
     public Task<Contact> BareHttpClient()
     {
         ClearJournalNow();
-        return SendBareAsync(_contact);
+        return _bare.SendAsync(_contact);
     }
 
     /// <summary>The same create through <see cref="CrmClient"/>.</summary>
@@ -104,9 +96,7 @@ public class EndToEndBenchmarks
         };
         _crm = new CrmClient(NewHttpClient(), BuiltInProviders.All);
         _http = NewHttpClient();
-        _createUri = new Uri(_sandbox.BaseAddressFor("hubspot") + "/crm/v3/objects/contacts");
-        _authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Options.HubSpotAccessToken);
-        _userAgent = new ProductInfoHeaderValue("CrmGen", typeof(CrmClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+        _bare = new BareHubSpotCreate(_http, _sandbox.BaseAddressFor("hubspot").ToString(), _sandbox.Options.HubSpotAccessToken);
         _contact = ContactWriters.SampleContact();
 
         // Both variants once against the emulator itself (two different e-mail addresses: the
@@ -115,7 +105,7 @@ public class EndToEndBenchmarks
         var second = ContactWriters.SampleContact();
         second.EmailAddresses![0].Email = "chiara.rossi.2@example.com";
         _sandbox.ClearRequests();
-        var bare = await SendBareAsync(first);
+        var bare = await _bare.SendAsync(first);
         var viaClient = await _crm.Contacts.CreateAsync(_account, second, RequestOptions);
         var requests = _sandbox.Requests;
         if (requests.Count != 2) throw new BenchmarkOutputMismatchException($"{Scenario}: the sandbox recorded {requests.Count} requests, not 2.");
@@ -129,12 +119,12 @@ public class EndToEndBenchmarks
         // The timed calls: the emulator's own answer to a create (a third address), replayed.
         var third = ContactWriters.SampleContact();
         third.EmailAddresses![0].Email = "chiara.rossi.3@example.com";
-        using var answer = await _http.SendAsync(BareRequest(third));
+        using var answer = await _http.SendAsync(_bare.Request(third));
         var answerBody = await answer.Content.ReadAsStringAsync();
         if (answer.StatusCode != HttpStatusCode.Created) throw new BenchmarkOutputMismatchException($"{Scenario}: the emulator answered {(int)answer.StatusCode}: {answerBody}");
         _sandbox.FailNextRequest(new CannedResponse(201, answerBody, "application/json", "hubspot") { Times = int.MaxValue });
         var replayed = await _crm.Contacts.CreateAsync(_account, _contact, RequestOptions);
-        var replayedBare = await SendBareAsync(_contact);
+        var replayedBare = await _bare.SendAsync(_contact);
         OutputCheck.Equal(Scenario, nameof(BareHttpClient), nameof(CrmGenClient), OutputCheck.Describe(replayedBare), OutputCheck.Describe(replayed));
         _sandbox.ClearRequests();
     }
@@ -148,34 +138,6 @@ public class EndToEndBenchmarks
     private void ClearJournalNow()
     {
         if (++_calls % JournalClearInterval == 0) _sandbox.ClearRequests();
-    }
-
-    private HttpRequestMessage BareRequest(Contact contact)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            ContactWriters.WriteHubSpot(writer, contact);
-        }
-        var request = new HttpRequestMessage(HttpMethod.Post, _createUri);
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(AcceptJson);
-        request.Headers.UserAgent.Add(_userAgent);
-        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
-        content.Headers.ContentType = ContentTypeJson;
-        request.Content = content;
-        return request;
-    }
-
-    private async Task<Contact> SendBareAsync(Contact contact)
-    {
-        using var request = BareRequest(contact);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HubSpot answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-        var reader = new Utf8JsonReader(body);
-        reader.Read();
-        return HandWrittenReaders.ReadHubSpotContact(ref reader);
     }
 
     /// <summary>A recorded request as text, headers by name, with the variant's own e-mail replaced.</summary>
