@@ -42,11 +42,18 @@ internal enum NextPageKind
     Cursor,
     /// <summary><c>next_page url</c>: the value is the URL of the next page, fetched with GET.</summary>
     Url,
+    /// <summary>
+    /// <c>next_page offset</c>: the value (a boolean) says whether another page follows; its
+    /// <c>cursor</c> is this page's offset (the request's cursor, 0 for the first page) plus the
+    /// number of records on this page.
+    /// </summary>
+    Offset,
 }
 
 /// <summary>
 /// <c>next_page cursor &lt;- paging.next.after</c>: <see cref="Value"/> (read scope, at the
-/// response root, string-typed) is the next page's cursor or URL; null means the last page.
+/// response root) is the next page's cursor or URL (string-typed; null means the last page), or
+/// for <see cref="NextPageKind.Offset"/> whether another page follows (boolean).
 /// </summary>
 internal sealed record BoundNextPage(NextPageKind Kind, BoundExpression Value);
 

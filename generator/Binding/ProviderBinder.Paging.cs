@@ -9,7 +9,7 @@ internal sealed partial class ProviderBinder
     /// <summary>The values of the page request a list operation's path, query and headers can use.</summary>
     private static readonly string[] PageParameters = { "cursor", "page_size" };
 
-    private static readonly string[] NextPageKinds = { "cursor", "url" };
+    private static readonly string[] NextPageKinds = { "cursor", "url", "offset" };
 
     /// <summary>True for an unquoted <c>cursor</c> or <c>page_size</c> at the start of a write-scope path.</summary>
     private static bool IsPageParameter(PathSyntax path)
@@ -70,6 +70,7 @@ internal sealed partial class ProviderBinder
             {
                 case "cursor": kind = NextPageKind.Cursor; break;
                 case "url": kind = NextPageKind.Url; break;
+                case "offset": kind = NextPageKind.Offset; break;
                 default:
                     _bag.Report(D.UnknownNextPageKind, syntax.Kind.Span, syntax.Kind.Text, NameSuggestion.Hint(syntax.Kind.Text, NextPageKinds));
                     break;
@@ -78,6 +79,12 @@ internal sealed partial class ProviderBinder
         if (syntax.Value is null) return null;
 
         var scope = new BindingScope(ScopeKind.Read, "next_page", OperationKind: kindText);
+        if (kind == NextPageKind.Offset)
+        {
+            // Whether another page follows; the next offset is counted, not read.
+            var more = BindValue(syntax.Value, scope, CrmType.Boolean, "The next_page offset condition");
+            return new BoundNextPage(NextPageKind.Offset, more);
+        }
         var value = ToParameterValue(BindValue(syntax.Value, scope, CrmType.String, "The next page"), "The next page", syntax.Value);
         return kind is { } k ? new BoundNextPage(k, value) : null;
     }

@@ -135,7 +135,7 @@ internal static class CrmDiagnosticDescriptors
     public static readonly DiagnosticDescriptor NextPageOutsideList = Error("CRM0031", "next_page outside a list operation", "'next_page' is not allowed in {0}; only a list operation returns pages");
 
     /// <summary>{0} kind written, {1} suggestion.</summary>
-    public static readonly DiagnosticDescriptor UnknownNextPageKind = Error("CRM0032", "Unknown next_page kind", "Unknown next_page kind '{0}'; expected 'cursor' (the next request sends it back as 'cursor') or 'url' (the next page is a GET of that URL){1}");
+    public static readonly DiagnosticDescriptor UnknownNextPageKind = Error("CRM0032", "Unknown next_page kind", "Unknown next_page kind '{0}'; expected 'cursor' (the next request sends it back as 'cursor'), 'url' (the next page is a GET of that URL) or 'offset' (a condition: another page follows, at this page's offset plus its record count){1}");
 
     /// <summary>{0} name (cursor or page_size), {1} where.</summary>
     public static readonly DiagnosticDescriptor PageParameterOutsideList = Error("CRM0033", "Page parameter outside a list operation", "'{0}' is a value of the page request and exists only in the path, query and headers of a list operation, not {1}");

@@ -56,7 +56,7 @@ internal static class OperationEmitter
             ["read_fields"] = ReadOnlyList(ReadFields(operation, resource)),
             ["has_body"] = operation.Write is not null ? "true" : "false",
             ["static_fields"] = Body(staticFields, 2),
-            ["validate_body"] = Indent(takesRecord ? Validate(operation) : "", 3),
+            ["validate_body"] = Indent(takesRecord ? Validate(operation) : isList && operation.NextPage is { Kind: NextPageKind.Offset } ? ValidateOffset : "", 3),
             ["build_request_body"] = Indent(BuildRequest(operation, context), 3),
             ["write_body"] = writeBody is null ? "" : Indent(writeBody, 3),
             ["has_write_body"] = writeBody is not null,
@@ -121,6 +121,9 @@ internal static class OperationEmitter
             .Where(f => f.Property.PropertyName != resource.Model.RemoteDataProperty)
             .Select(f => f.Property.WireName);
     }
+
+    /// <summary>An offset-paged list takes only a whole number from 0 up as its cursor.</summary>
+    private const string ValidateOffset = "global::CrmGen.Mapping.CrmPaging.ValidateOffset(ProviderName, ResourceName, OperationName, input.Cursor);\n";
 
     private static string Validate(BoundOperation operation)
     {
@@ -241,7 +244,12 @@ internal static class OperationEmitter
         w.Line("reader.Read();");
         if (isList)
         {
-            var nextText = nextPage is null ? "null" : expressions.Text(expressions.Emit(nextPage));
+            var nextText = nextPage is null
+                ? "null"
+                : operation.NextPage is { Kind: NextPageKind.Offset }
+                    // Another page follows at this page's offset plus its record count.
+                    ? "global::CrmGen.Mapping.CrmPaging.NextOffset(options.Page, " + expressions.Condition(expressions.Emit(nextPage)) + ", " + slot.Name + "?.Count ?? 0)"
+                    : expressions.Text(expressions.Emit(nextPage));
             w.Line("return new " + PageOf(model) + "(" + slot.Name + " ?? new " + outputType + "(), " + nextText + ");");
         }
         else

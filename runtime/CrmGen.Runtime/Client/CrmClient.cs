@@ -224,6 +224,7 @@ public sealed class CrmClient : IDisposable
         {
             IgnoreRemoteData = options.IgnoreRemoteData || exclusion is { ExcludesRemoteData: true },
             Account = effective,
+            Page = input as CrmPageRequest,
         };
         var result = ReadResponse(op, body.WrittenSpan, readOptions);
         if (result is ICrmPage page)
@@ -269,11 +270,7 @@ public sealed class CrmClient : IDisposable
         }
         var (provider, op, effective) = Begin<CrmPageRequest, CrmPage<TModel>>(account, resource, "list", first, options, cancellationToken);
         var exclusion = FieldExclusion.Resolve(typeof(TModel), options.ExcludeFields, _metadata, provider.Name, resource);
-        var readOptions = new CrmReadOptions
-        {
-            IgnoreRemoteData = options.IgnoreRemoteData || exclusion is { ExcludesRemoteData: true },
-            Account = effective,
-        };
+        var ignoreRemoteData = options.IgnoreRemoteData || exclusion is { ExcludesRemoteData: true };
         var listOperation = op as CrmListOperation<TModel>;
         var cursors = new HashSet<string>(StringComparer.Ordinal);
         var request = first;
@@ -288,6 +285,7 @@ public sealed class CrmClient : IDisposable
                 using (response)
                 await using (stream.ConfigureAwait(false))
                 {
+                    var readOptions = new CrmReadOptions { IgnoreRemoteData = ignoreRemoteData, Account = effective, Page = request };
                     using var reader = new ListPageStreamReader<TModel>(listOperation, recordPath, stream, readOptions);
                     await foreach (var record in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {

@@ -48,6 +48,12 @@ public enum CrmPagingKind
 
     /// <summary>The response carries the URL of the next page, fetched with GET (<c>next_page url</c>).</summary>
     Url,
+
+    /// <summary>
+    /// The response says whether another page follows; the cursor is a record offset, the next
+    /// one this page's offset plus its record count (<c>next_page offset</c>).
+    /// </summary>
+    Offset,
 }
 
 /// <summary>The untyped view of a page: its records and the cursor of the next one.</summary>

@@ -81,7 +81,10 @@ internal sealed class ListPageStreamReader<TModel> : IDisposable
         }
 
         var page = ReadRest();
-        NextCursor = page.NextCursor;
+        // The rest was read with the records array emptied: an offset counts the streamed records too.
+        NextCursor = _operation.Paging == CrmPagingKind.Offset && page.NextCursor is not null
+            ? Mapping.CrmPaging.NextOffset(_options.Page, more: true, _index + page.Records.Count)
+            : page.NextCursor;
         // A records value that was not an array was kept whole in the rest and read there.
         foreach (var record in page.Records) yield return record;
     }

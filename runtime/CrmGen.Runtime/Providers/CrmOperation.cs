@@ -103,7 +103,7 @@ public abstract class CrmOperation<TInput, TOutput> : CrmOperation
 public abstract class CrmListOperation<TModel> : CrmOperation<CrmPageRequest, CrmPage<TModel>>
     where TModel : class
 {
-    /// <summary>How the operation finds its next page (<c>next_page cursor</c>, <c>next_page url</c>, or none).</summary>
+    /// <summary>How the operation finds its next page (<c>next_page cursor</c>, <c>url</c> or <c>offset</c>, or none).</summary>
     public abstract CrmPagingKind Paging { get; }
 
     /// <summary>
@@ -144,4 +144,10 @@ public sealed class CrmReadOptions
 
     /// <summary>The integrated account the response belongs to (for mappings that read <c>context.X</c>); may be null.</summary>
     public IntegratedAccount? Account { get; init; }
+
+    /// <summary>
+    /// For a list operation, the page request the response answers (offset-paged operations count
+    /// the next page's offset from its cursor); null for other operations and the first page.
+    /// </summary>
+    public CrmPageRequest? Page { get; init; }
 }

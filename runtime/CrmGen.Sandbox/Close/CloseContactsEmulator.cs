@@ -29,11 +29,21 @@ namespace CrmGen.Sandbox;
 /// field set, as <c>custom.cf_…</c>. Email types are <c>office</c>, <c>home</c> and <c>other</c>;
 /// phone types <c>office</c>, <c>mobile</c>, <c>home</c>, <c>direct</c>, <c>fax</c> and <c>other</c>;
 /// both default to <c>office</c>. Invalid fields are 400 with <c>field-errors</c>.
+/// <para>
+/// <c>GET /api/v1/contact/</c> lists contacts as Close's "Pagination" guide describes its
+/// offset-based list endpoints: <c>_skip</c> records skipped, <c>_limit</c> records per page, and
+/// <c>{"has_more": …, "data": [...]}</c>; <c>lead_id</c> filters by lead. Close says each resource
+/// has its own maximum <c>_limit</c> (a 400 beyond it) without giving the contacts one; the
+/// emulator uses <see cref="MaxListLimit"/>, which is also its default page size.
+/// </para>
 /// </remarks>
 public sealed class CloseContactsEmulator
 {
     private const string CollectionPath = "/api/v1/contact/";
     private const string CustomPrefix = "custom.cf_";
+
+    /// <summary>The largest <c>_limit</c> the list endpoint takes, and its page size when none is given.</summary>
+    public const int MaxListLimit = 100;
     private static readonly string[] EmailTypes = ["office", "home", "other"];
     private static readonly string[] PhoneTypes = ["office", "mobile", "home", "direct", "fax", "other"];
 
@@ -91,7 +101,52 @@ public sealed class CloseContactsEmulator
     internal void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost(CollectionPath, CreateAsync);
+        routes.MapGet(CollectionPath, ListAsync);
         routes.MapGet(CollectionPath + "{id}/", GetAsync);
+    }
+
+    private async Task ListAsync(HttpContext context)
+    {
+        if (!await _api.AdmitAsync(context).ConfigureAwait(false)) return;
+        var query = context.Request.Query;
+        if (!TryReadCount(query["_skip"], 0, int.MaxValue, out var skip))
+        {
+            await CloseEmulator.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "_skip must be a non-negative integer.").ConfigureAwait(false);
+            return;
+        }
+        if (!TryReadCount(query["_limit"], MaxListLimit, MaxListLimit, out var limit))
+        {
+            await CloseEmulator.WriteErrorAsync(context, StatusCodes.Status400BadRequest, $"_limit must be an integer from 0 to {MaxListLimit}.").ConfigureAwait(false);
+            return;
+        }
+        string? leadId = query["lead_id"];
+
+        List<CloseContact> page;
+        bool more;
+        lock (_gate)
+        {
+            var matching = _records.Where(c => leadId is null || c.LeadId == leadId).ToList();
+            page = matching.Skip(skip).Take(limit).ToList();
+            more = (long)skip + page.Count < matching.Count;
+        }
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, CloseEmulator.JsonContentType, (page, more), static (w, state) =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("has_more", state.more);
+            w.WriteStartArray("data");
+            foreach (var contact in state.page) WriteContact(w, contact);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>A query count: absent is <paramref name="absent"/>; otherwise digits only, at most <paramref name="max"/>.</summary>
+    private static bool TryReadCount(Microsoft.Extensions.Primitives.StringValues values, int absent, int max, out int count)
+    {
+        count = absent;
+        if (values.Count == 0) return true;
+        return values.Count == 1 && values[0] is { Length: > 0 } text && text.All(char.IsAsciiDigit)
+            && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) && count <= max;
     }
 
     private async Task CreateAsync(HttpContext context)

@@ -60,8 +60,8 @@ public class PaginationDiagnosticTests
               }
             }
             """,
-            ("CRM0032", "Unknown next_page kind 'token'; expected 'cursor' (the next request sends it back as 'cursor') or 'url' (the next page is a GET of that URL)"),
-            ("CRM0032", "Unknown next_page kind 'curser'; expected 'cursor' (the next request sends it back as 'cursor') or 'url' (the next page is a GET of that URL); did you mean 'cursor'?"));
+            ("CRM0032", "Unknown next_page kind 'token'; expected 'cursor' (the next request sends it back as 'cursor'), 'url' (the next page is a GET of that URL) or 'offset' (a condition: another page follows, at this page's offset plus its record count)"),
+            ("CRM0032", "Unknown next_page kind 'curser'; expected 'cursor' (the next request sends it back as 'cursor'), 'url' (the next page is a GET of that URL) or 'offset' (a condition: another page follows, at this page's offset plus its record count); did you mean 'cursor'?"));
     }
 
     [Fact]
@@ -125,6 +125,46 @@ public class PaginationDiagnosticTests
         Assert.Contains(contacts.Query, q => q.Value is BoundConversion { Operand: BoundPageParameter { Name: "page_size" } });
         var pipelines = provider.Resources.Single(r => r.Name == "pipelines").Operations.Single();
         Assert.Equal(NextPageKind.Url, pipelines.NextPage!.Kind);
+    }
+
+    [Fact]
+    public void An_offset_next_page_binds_a_condition_read_from_the_response()
+    {
+        var file = BindingTestHost.Bind("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              resource contacts {
+                list GET "/contact/" {
+                  query { _skip <- cursor, _limit <- page_size }
+                  read from data { id <- id }
+                  next_page offset <- has_more && !exists(error)
+                }
+              }
+            }
+            """);
+        Assert.Empty(file.Diagnostics);
+        var operation = Assert.Single(Assert.Single(Assert.Single(file.Providers).Resources).Operations);
+        Assert.Equal(NextPageKind.Offset, operation.NextPage!.Kind);
+        Assert.Equal(CrmTypeKind.Boolean, operation.NextPage.Value.Type.Kind);
+    }
+
+    [Fact]
+    public void An_offset_next_page_whose_value_is_not_a_condition_is_an_error()
+    {
+        DiagnosticAssert.Reports("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              resource contacts {
+                list GET "/contact/" {
+                  read from data { id <- id }
+                  next_page offset <- [|"yes"|]
+                }
+              }
+            }
+            """,
+            ("CRM0005", "The next_page offset condition is bool but the value is string; use 'as bool' or a comparison such as 'x == \"yes\"'"));
     }
 
     [Fact]

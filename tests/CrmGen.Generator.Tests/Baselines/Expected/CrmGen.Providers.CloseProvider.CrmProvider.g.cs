@@ -5,7 +5,7 @@ namespace CrmGen.Providers;
 
 partial class CloseProvider : global::CrmGen.ICrmProvider
 {
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { PipelinesCreateOperation.Instance, ContactsCreateOperation.Instance });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { PipelinesCreateOperation.Instance, ContactsCreateOperation.Instance, ContactsListOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "api_key" });
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.Empty<global::CrmGen.CrmContextValue>();
 
@@ -42,6 +42,7 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 switch (operation)
                 {
                     case "create": return ContactsCreateOperation.Instance;
+                    case "list": return ContactsListOperation.Instance;
                 }
                 break;
         }
@@ -592,6 +593,466 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                 }
                 reader.Read();
                 return r0 ?? throw global::CrmGen.Mapping.CrmJsonReader.MissingRecord(ProviderName, ResourceName, "$");
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        private static global::CrmGen.Contact ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Unexpected(utf8Json, ref reader, "an object");
+            }
+            var start = reader.TokenStartIndex;
+            string? r0 = null;
+            string? r1 = null;
+            string? r2 = null;
+            string? r3 = null;
+            bool r4 = false;
+            string? r5 = null;
+            global::System.Collections.Generic.List<global::CrmGen.EmailAddress>? r6 = null;
+            global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>? r9 = null;
+            global::System.Collections.Generic.List<global::CrmGen.ContactUrl>? r12 = null;
+            global::System.DateTimeOffset? r15 = null;
+            global::System.DateTimeOffset? r16 = null;
+            global::System.Collections.Generic.Dictionary<string, object?>? r17 = null;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                global::System.ReadOnlySpan<byte> name18 = reader.ValueSpan;
+                if (reader.ValueIsEscaped)
+                {
+                    var unescaped19 = new byte[name18.Length];
+                    name18 = new global::System.ReadOnlySpan<byte>(unescaped19, 0, reader.CopyString(unescaped19));
+                }
+                switch (name18.Length)
+                {
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "urls"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r12 = new global::System.Collections.Generic.List<global::CrmGen.ContactUrl>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r13 = null;
+                                    string? r14 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("url"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r13))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("type"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r14))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r12.Add(new global::CrmGen.ContactUrl { Url = r13, Type = r14 });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "title"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "emails"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r6 = new global::System.Collections.Generic.List<global::CrmGen.EmailAddress>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r7 = null;
+                                    string? r8 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("email"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r7))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("type"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r8))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r6.Add(new global::CrmGen.EmailAddress { Email = r7, Type = CrmEnumTables.CloseEmailTypeRead(r8) });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "phones"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r9 = new global::System.Collections.Generic.List<global::CrmGen.PhoneNumber>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    string? r10 = null;
+                                    string? r11 = null;
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                                    {
+                                        while (true)
+                                        {
+                                            reader.Read();
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                                            if (reader.ValueTextEquals("phone"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r10))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else if (reader.ValueTextEquals("type"u8))
+                                            {
+                                                reader.Read();
+                                                if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r11))
+                                                {
+                                                    throw Unexpected(utf8Json, ref reader, "a string or a number");
+                                                }
+                                            }
+                                            else
+                                            {
+                                                reader.Read();
+                                                reader.Skip();
+                                            }
+                                        }
+                                    }
+                                    else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        throw Unexpected(utf8Json, ref reader, "an object");
+                                    }
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r9.Add(new global::CrmGen.PhoneNumber { Number = r10, Type = CrmEnumTables.ClosePhoneTypeRead(r11) });
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array");
+                            }
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "lead_id"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            r4 = reader.TokenType != global::System.Text.Json.JsonTokenType.Null;
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "display_name"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "a string or a number");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "date_created"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r15))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(name18, "date_updated"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r16))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an ISO-8601 date-time");
+                            }
+                            continue;
+                        }
+                        break;
+                }
+                var key20 = reader.GetString()!;
+                reader.Read();
+                if (s_keyPattern0.IsMatch(key20))
+                {
+                    (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key20] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            return new global::CrmGen.Contact
+            {
+                Id = r0,
+                Name = (r1 ?? r2),
+                FirstName = global::CrmGen.Providers.CloseProvider.FirstNameOf(r1),
+                LastName = global::CrmGen.Providers.CloseProvider.LastNameOf(r1),
+                Title = r3,
+                Account = (r4 ? new global::CrmGen.AccountReference { Id = r5 } : (global::CrmGen.AccountReference?)null),
+                EmailAddresses = r6,
+                PhoneNumbers = r9,
+                Urls = r12,
+                CreatedAt = r15,
+                UpdatedAt = r16,
+                CustomFields = r17,
+                RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
+            };
+        }
+
+        private static global::CrmGen.CrmMappingException Unexpected(global::System.ReadOnlySpan<byte> utf8Json, ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+            => global::CrmGen.Mapping.CrmJsonReader.UnexpectedValue(ProviderName, ResourceName, utf8Json, ref reader, expected);
+    }
+
+    /// <summary>contacts list: GET /contact/</summary>
+    public sealed class ContactsListOperation : global::CrmGen.CrmListOperation<global::CrmGen.Contact>
+    {
+        private const string ProviderName = "close";
+        private const string ResourceName = "contacts";
+        private const string OperationName = "list";
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.Empty<string>();
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "account", "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_name", "name", "phone_numbers", "title", "updated_at", "urls" });
+        private static readonly global::System.Text.RegularExpressions.Regex s_keyPattern0 = new global::System.Text.RegularExpressions.Regex("^custom\\.", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+
+        /// <summary>The operation.</summary>
+        public static readonly ContactsListOperation Instance = new ContactsListOperation();
+
+        private ContactsListOperation()
+        {
+        }
+
+        /// <inheritdoc />
+        public override string Provider => ProviderName;
+
+        /// <inheritdoc />
+        public override string Resource => ResourceName;
+
+        /// <inheritdoc />
+        public override string Name => OperationName;
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmOperationKind Kind => global::CrmGen.CrmOperationKind.List;
+
+        /// <inheritdoc />
+        public override global::System.Net.Http.HttpMethod Method => global::System.Net.Http.HttpMethod.Get;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> RequiredFields => s_requiredFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> WrittenFields => s_writtenFields;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string> ReadFields => s_readFields;
+
+        /// <inheritdoc />
+        public override bool HasBody => false;
+
+        /// <inheritdoc />
+        public override void Validate(global::CrmGen.CrmPageRequest input)
+        {
+            global::CrmGen.Mapping.CrmPaging.ValidateOffset(ProviderName, ResourceName, OperationName, input.Cursor);
+        }
+
+        /// <inheritdoc />
+        public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
+        {
+            request.AppendPath("/contact/");
+            request.AddQuery("_skip", input.Cursor);
+            request.AddQuery("_limit", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize));
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPage<global::CrmGen.Contact> ReadResponse(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                bool? r0 = null;
+                global::System.Collections.Generic.List<global::CrmGen.Contact>? r1 = null;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    while (true)
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                        if (reader.ValueTextEquals("has_more"u8))
+                        {
+                            reader.Read();
+                            if (!global::CrmGen.Mapping.CrmJsonReader.TryReadBoolean(ref reader, out r0))
+                            {
+                                throw Unexpected(utf8Json, ref reader, "true or false");
+                            }
+                        }
+                        else if (reader.ValueTextEquals("data"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                r1 = new global::System.Collections.Generic.List<global::CrmGen.Contact>();
+                                while (true)
+                                {
+                                    reader.Read();
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                    {
+                                        r1.Add(ReadRecord(ref reader, utf8Json, options));
+                                    }
+                                }
+                            }
+                            else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw Unexpected(utf8Json, ref reader, "an array of records");
+                            }
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw Unexpected(utf8Json, ref reader, "an object");
+                }
+                reader.Read();
+                return new global::CrmGen.CrmPage<global::CrmGen.Contact>(r1 ?? new global::System.Collections.Generic.List<global::CrmGen.Contact>(), global::CrmGen.Mapping.CrmPaging.NextOffset(options.Page, (r0 == true), r1?.Count ?? 0));
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                throw global::CrmGen.Mapping.CrmJsonReader.MalformedJson(ProviderName, ResourceName, utf8Json, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        public override global::CrmGen.CrmPagingKind Paging => global::CrmGen.CrmPagingKind.Offset;
+
+        /// <inheritdoc />
+        public override global::System.Collections.Generic.IReadOnlyList<string>? RecordPath => s_recordPath;
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string>? s_recordPath = global::System.Array.AsReadOnly(new string[] { "data" });
+
+        /// <inheritdoc />
+        public override global::CrmGen.Contact ReadRecord(global::System.ReadOnlySpan<byte> utf8Json, global::CrmGen.CrmReadOptions options)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
+            try
+            {
+                reader.Read();
+                var record = ReadRecord(ref reader, utf8Json, options);
+                reader.Read();
+                return record;
             }
             catch (global::System.Text.Json.JsonException exception)
             {
