@@ -17,6 +17,7 @@ namespace CrmGen.Benchmarks;
 
 /// <summary>
 /// Entry point. <c>--verify</c>: only the output checks (exit code 1 on a mismatch).
+/// <c>--paired</c>: the end-to-end scenarios in alternating blocks (<see cref="PairedRun"/>).
 /// <c>--quick</c>: every scenario with few iterations (a couple of minutes). No option: the full
 /// run (BenchmarkDotNet's default job, in process). <c>--filter PATTERN</c> narrows the
 /// benchmarks as BenchmarkDotNet's own filter does. Every run prints the ratio table and writes
@@ -41,6 +42,7 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Contains("--verify")) return Verify();
+        if (args.Contains("--paired")) return Paired();
         var quick = args.Contains("--quick");
         var rest = args.Where(a => a is not "--quick").ToArray();
 
@@ -63,6 +65,37 @@ public static class Program
         File.WriteAllText(path, JsonSerializer.Serialize(results, ResultsJsonContext.Default.BenchmarkResults));
         Console.WriteLine($"Results: {path}");
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The end-to-end scenarios measured in alternating blocks (<see cref="PairedRun"/>), a
+    /// cross-check of BenchmarkDotNet's ratio that a change of machine load cannot bias.
+    /// </summary>
+    private static int Paired()
+    {
+        var e2e = new EndToEndBenchmarks();
+        e2e.Setup();
+        try
+        {
+            var result = PairedRun.Run(() => e2e.BareHttpClient().GetAwaiter().GetResult(), () => e2e.CrmGenClient().GetAwaiter().GetResult());
+            Console.WriteLine(PairedRun.Describe(EndToEndBenchmarks.Scenario, result));
+        }
+        finally
+        {
+            e2e.Cleanup();
+        }
+        var overhead = new ClientOverheadBenchmarks();
+        overhead.Setup();
+        try
+        {
+            var result = PairedRun.Run(() => overhead.BareHttpClient().GetAwaiter().GetResult(), () => overhead.CrmGenClient().GetAwaiter().GetResult(), calls: 5000);
+            Console.WriteLine(PairedRun.Describe(ClientOverheadBenchmarks.Scenario, result));
+        }
+        finally
+        {
+            overhead.Cleanup();
+        }
+        return 0;
     }
 
     private static int Verify()

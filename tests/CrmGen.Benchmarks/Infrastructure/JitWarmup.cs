@@ -13,9 +13,14 @@ public static class JitWarmup
 {
     /// <summary>Calls each action for a while, waits for background compilation, and repeats.</summary>
     /// <param name="actions">The variants of a scenario.</param>
-    public static void Run(params Action[] actions)
+    public static void Run(params Action[] actions) => Run(3, actions);
+
+    /// <summary>Calls each action for a while, waits for background compilation, and repeats <paramref name="rounds"/> times.</summary>
+    /// <param name="rounds">How many rounds of calls and waits.</param>
+    /// <param name="actions">The variants of a scenario.</param>
+    public static void Run(int rounds, params Action[] actions)
     {
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < rounds; round++)
         {
             foreach (var action in actions)
             {
