@@ -29,37 +29,36 @@ public sealed class CrmGenGenerator : IIncrementalGenerator
             .Select(static (text, ct) => Parse(text, ct))
             .WithTrackingName(TrackingNames.Parse);
 
-        // The facts come in pieces so that a C# edit redoes little: each attributed class is
-        // described on its own (found syntactically, then bound), the referenced assemblies'
-        // models are read again only when the references change, and only the attribute's
-        // origin is looked up on every compilation.
-        var sourceModels = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                CompilationFactsExtractor.UnifiedModelAttributeName,
-                static (node, ct) => CompilationFactSources.IsClassDeclaration(node, ct),
-                static (attributed, ct) => CompilationFactSources.DescribeModels(attributed, ct))
-            .WithTrackingName(TrackingNames.SourceModels);
+        // The facts come in pieces so that a C# edit redoes almost nothing: the declarations that
+        // matter are read from syntax alone (Roslyn reruns this reader on every edit, and binding
+        // would cost more than the rest of the run), the referenced assemblies' models are read
+        // again only when the references change, and only the assembly name and the
+        // project's nullable setting are looked up on every compilation (neither binds anything). The analyzer checks that
+        // this reading agrees with C#'s binding (CRM0036).
+        var declarations = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, ct) => DeclarationReader.IsCandidate(node, ct),
+                static (syntax, ct) => DeclarationReader.Read(syntax.Node, ct))
+            .Where(static declaration => declaration is not null)
+            .WithTrackingName(TrackingNames.Declarations);
 
-        var providerClasses = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                CompilationFactsExtractor.CrmProviderAttributeName,
-                static (node, ct) => CompilationFactSources.IsClassDeclaration(node, ct),
-                static (attributed, ct) => CompilationFactSources.DescribeProviders(attributed, ct))
-            .WithTrackingName(TrackingNames.ProviderClasses);
+        var annotations = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options.NullableContextOptions.AnnotationsEnabled())
+            .WithTrackingName(TrackingNames.NullableAnnotations);
 
-        var origin = context.CompilationProvider
-            .Select(static (compilation, ct) => CompilationFactSources.GetModelAttributeOrigin(compilation, ct))
-            .WithTrackingName(TrackingNames.ModelAttributeOrigin);
+        var assemblyName = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName)
+            .WithTrackingName(TrackingNames.AssemblyName);
 
         var metadataModels = context.MetadataReferencesProvider
             .Collect()
-            .Combine(origin)
+            .Combine(assemblyName)
             .Select(static (pair, ct) => CompilationFactSources.ExtractMetadataModels(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.MetadataModels);
 
-        var facts = sourceModels.Collect()
-            .Combine(providerClasses.Collect())
+        var facts = declarations.Collect()
             .Combine(metadataModels)
+            .Combine(annotations)
             .Select(static (pieces, ct) => CompilationFactSources.Assemble(pieces.Left.Left, pieces.Left.Right, pieces.Right, ct))
             .WithTrackingName(TrackingNames.Facts);
 

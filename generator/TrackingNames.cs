@@ -6,14 +6,14 @@ internal static class TrackingNames
     /// <summary>One .crmmap file parsed into its syntax tree.</summary>
     public const string Parse = "Parse";
 
-    /// <summary>The unified models of one class of the compilation marked <c>[UnifiedModel]</c>.</summary>
-    public const string SourceModels = "SourceModels";
+    /// <summary>One class declaration read from syntax: marked <c>[CrmProvider]</c> or <c>[UnifiedModel]</c>, or a partial part with static methods.</summary>
+    public const string Declarations = "Declarations";
 
-    /// <summary>The provider facts of one class of the compilation marked <c>[CrmProvider]</c>.</summary>
-    public const string ProviderClasses = "ProviderClasses";
+    /// <summary>Whether nullable annotations are on in the project (where no <c>#nullable</c> directive says).</summary>
+    public const string NullableAnnotations = "NullableAnnotations";
 
-    /// <summary>Whether the unified model attribute comes from a referenced assembly.</summary>
-    public const string ModelAttributeOrigin = "ModelAttributeOrigin";
+    /// <summary>The compilation's assembly name (the one the referenced assemblies are seen from).</summary>
+    public const string AssemblyName = "AssemblyName";
 
     /// <summary>The unified models of the referenced assembly that defines the attribute.</summary>
     public const string MetadataModels = "MetadataModels";

@@ -38,7 +38,10 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var facts = CompilationFactsExtractor.Extract(context.Compilation, context.CancellationToken);
+        // Files are bound against the facts the generator reads (from syntax), so that what is
+        // reported is what gets generated; where C#'s binding differs, CRM0036 says so.
+        var facts = CompilationFactsExtractor.ExtractFromSyntax(context.Compilation, context.CancellationToken);
+        var boundFacts = CompilationFactsExtractor.Extract(context.Compilation, context.CancellationToken);
         var parsed = new ConcurrentDictionary<string, CrmMapFileSyntax>(StringComparer.Ordinal);
 
         context.RegisterAdditionalFileAction(fileContext =>
@@ -81,7 +84,62 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
                     : Location.Create(diagnostic.FilePath, diagnostic.Span, diagnostic.LineSpan);
                 endContext.ReportDiagnostic(diagnostic.ToDiagnostic(location));
             }
+
+            foreach (var difference in DeclarationCheck.Compare(facts, boundFacts))
+            {
+                endContext.ReportDiagnostic(Diagnostic.Create(
+                    CrmDiagnosticDescriptors.DeclarationReadDifferently,
+                    Locate(endContext.Compilation, difference, endContext.CancellationToken),
+                    difference.What, difference.Written, difference.Bound, difference.Suggestion));
+            }
         });
+    }
+
+    /// <summary>Where a <see cref="DeclarationDifference"/> is: the parameter's type, the member, or the class.</summary>
+    private static Location Locate(Compilation compilation, DeclarationDifference difference, CancellationToken ct)
+    {
+        var simpleName = difference.ClassName.Substring(difference.ClassName.LastIndexOf('.') + 1).Replace("global::", "");
+        INamedTypeSymbol? type = null;
+        foreach (var symbol in compilation.GetSymbolsWithName(simpleName, SymbolFilter.Type, ct))
+        {
+            if (symbol is INamedTypeSymbol named && named.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == difference.ClassName)
+            {
+                type = named;
+                break;
+            }
+        }
+        if (type is null) return Location.None;
+
+        if (difference.Member is { } member)
+        {
+            var candidates = new List<ISymbol>();
+            foreach (var symbol in type.GetMembers(member))
+            {
+                if (symbol is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } or IPropertySymbol) candidates.Add(symbol);
+            }
+            if (difference.Overload < candidates.Count)
+            {
+                var symbol = candidates[difference.Overload];
+                if (difference.Parameter >= 0 && symbol is IMethodSymbol method && difference.Parameter < method.Parameters.Length)
+                {
+                    foreach (var reference in method.Parameters[difference.Parameter].DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(ct) is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { Type: { } parameterType }) return parameterType.GetLocation();
+                    }
+                }
+                if (FirstSourceLocation(symbol) is { } memberLocation) return memberLocation;
+            }
+        }
+        return FirstSourceLocation(type) ?? Location.None;
+    }
+
+    private static Location? FirstSourceLocation(ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource) return location;
+        }
+        return null;
     }
 
     private static bool IsCrmMap(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);

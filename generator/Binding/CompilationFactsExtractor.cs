@@ -79,6 +79,45 @@ internal static class CompilationFactsExtractor
         return new CompilationFacts(models.ToEquatableArray(), providers.ToEquatableArray());
     }
 
+    /// <summary>
+    /// The unified models of the referenced assembly that defines the attribute (the runtime's
+    /// Contact, Pipeline…), sorted; empty when the attribute is declared in the compilation itself.
+    /// </summary>
+    public static EquatableArray<UnifiedModelFacts> ExtractMetadataModels(Compilation compilation, CancellationToken ct)
+    {
+        var unifiedModelAttribute = compilation.GetTypeByMetadataName(UnifiedModelAttributeName);
+        if (unifiedModelAttribute is null || SymbolEqualityComparer.Default.Equals(unifiedModelAttribute.ContainingAssembly, compilation.Assembly))
+        {
+            return EquatableArray<UnifiedModelFacts>.Empty;
+        }
+        var models = new List<UnifiedModelFacts>();
+        AddMetadataModels(unifiedModelAttribute.ContainingAssembly.GlobalNamespace, unifiedModelAttribute, new CrmTypeResolver(unifiedModelAttribute), models, ct);
+        SortModels(models);
+        return models.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The facts as the generator reads them: the declarations read from syntax
+    /// (<see cref="DeclarationReader"/>), resolved against the referenced models.
+    /// </summary>
+    public static CompilationFacts ExtractFromSyntax(Compilation compilation, CancellationToken ct)
+    {
+        var declarations = ImmutableArray.CreateBuilder<DeclaredClass?>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(ct).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (DeclarationReader.IsCandidate(node, ct) && DeclarationReader.Read(node, ct) is { } declaration) declarations.Add(declaration);
+            }
+        }
+        return DeclarationResolver.Resolve(
+            declarations.ToImmutable(),
+            ExtractMetadataModels(compilation, ct),
+            compilation.Options.NullableContextOptions.AnnotationsEnabled(),
+            ct);
+    }
+
     /// <summary>Sorts models by fully qualified name, the order of <see cref="CompilationFacts.Models"/>.</summary>
     internal static void SortModels(List<UnifiedModelFacts> models)
         => models.Sort(static (a, b) => string.CompareOrdinal(a.FullyQualifiedName, b.FullyQualifiedName));

@@ -146,6 +146,9 @@ internal static class CrmDiagnosticDescriptors
     /// <summary>{0} where, {1} why and suggestion.</summary>
     public static readonly DiagnosticDescriptor RecordReferenceOutOfPlace = Error("CRM0035", "Record reference out of place", "'$$' is the record a read or write block maps and cannot be used {0}{1}");
 
+    /// <summary>{0} what is read, {1} how the generator reads it, {2} what C# binds, {3} suggestion.</summary>
+    public static readonly DiagnosticDescriptor DeclarationReadDifferently = ProjectError("CRM0036", "Declaration read differently by the generator", "The generator reads {0} from how it is written and sees {1}, but C# binds {2}{3}");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -156,7 +159,7 @@ internal static class CrmDiagnosticDescriptors
         UnknownContextValue, ProviderClassNotPartial, InvalidHttpMethod, EnumTableNotInvertible, DuplicateDeclaration,
         NotAllowedHere, UnsupportedFieldType, KeyPatternWithoutCatchAll, InvalidKeyPattern,
         NextPageOutsideList, UnknownNextPageKind, PageParameterOutsideList,
-        RecordReferenceWithoutPath, RecordReferenceOutOfPlace,
+        RecordReferenceWithoutPath, RecordReferenceOutOfPlace, DeclarationReadDifferently,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>All descriptors, in ID order.</summary>

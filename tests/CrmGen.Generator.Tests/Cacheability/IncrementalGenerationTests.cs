@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using CrmGen.Generator.Analysis;
 using CrmGen.Generator.Binding;
 using CrmGen.Generator.Emit;
 using CrmGen.Generator.Model;
@@ -19,7 +20,7 @@ public class IncrementalGenerationTests
 {
     private static readonly string[] s_steps =
     {
-        TrackingNames.Parse, TrackingNames.SourceModels, TrackingNames.ProviderClasses, TrackingNames.ModelAttributeOrigin,
+        TrackingNames.Parse, TrackingNames.Declarations, TrackingNames.NullableAnnotations, TrackingNames.AssemblyName,
         TrackingNames.MetadataModels, TrackingNames.Facts, TrackingNames.Models, TrackingNames.Bind, TrackingNames.Providers,
         TrackingNames.Emit,
     };
@@ -27,7 +28,7 @@ public class IncrementalGenerationTests
     /// <summary>The steps whose outputs carry (parts of) the compilation facts.</summary>
     private static readonly string[] s_factSteps =
     {
-        TrackingNames.SourceModels, TrackingNames.ProviderClasses, TrackingNames.ModelAttributeOrigin, TrackingNames.MetadataModels, TrackingNames.Facts,
+        TrackingNames.Declarations, TrackingNames.NullableAnnotations, TrackingNames.AssemblyName, TrackingNames.MetadataModels, TrackingNames.Facts,
     };
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation, System.Collections.Immutable.ImmutableArray<AdditionalText> Texts) FirstRun()
@@ -114,7 +115,14 @@ public class IncrementalGenerationTests
             var facts = Assert.IsType<CompilationFacts>(result.TrackedSteps[TrackingNames.Facts].Single().Outputs.Single().Value);
             Assert.NotEmpty(facts.ProviderClasses);
             Assert.NotEmpty(facts.Models);
-            Assert.Equal(CompilationFactsExtractor.Extract(compilation, CancellationToken.None), facts);
+            Assert.Equal(CompilationFactsExtractor.ExtractFromSyntax(compilation, CancellationToken.None), facts);
+
+            // What the generator reads from syntax is what C# binds (types no mapping can use
+            // keep their written names, so they are compared by kind).
+            var bound = CompilationFactsExtractor.Extract(compilation, CancellationToken.None);
+            Assert.Empty(DeclarationCheck.Compare(facts, bound));
+            Assert.Equal(bound.Models.Select(m => m.FullyQualifiedName), facts.Models.Select(m => m.FullyQualifiedName));
+            Assert.Equal(bound.ProviderClasses.Select(p => (p.FullyQualifiedName, p.IsPartial, p.FilePath, p.Span)), facts.ProviderClasses.Select(p => (p.FullyQualifiedName, p.IsPartial, p.FilePath, p.Span)));
         }
     }
 
@@ -128,15 +136,16 @@ public class IncrementalGenerationTests
             "CloseProvider.Extra.cs");
         var result = driver.RunGenerators(compilation.AddSyntaxTrees(part)).GetRunResult().Results.Single();
 
-        var providerOutputs = result.TrackedSteps[TrackingNames.ProviderClasses].SelectMany(r => r.Outputs).ToList();
-        var changed = Assert.Single(providerOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
-        var close = Assert.Single(((EquatableArray<ProviderClassFacts>?)changed.Value)!.Value);
-        Assert.Equal("CloseProvider", close.ClassName);
-        var hook = Assert.Single(close.Hooks, h => h.Name == "Shout");
-        Assert.Equal(EquatableArray.Create(false), hook.NonNullableParameters);
+        var declarationOutputs = result.TrackedSteps[TrackingNames.Declarations].SelectMany(r => r.Outputs).ToList();
+        var changed = Assert.Single(declarationOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        var declared = Assert.IsType<DeclaredClass>(changed.Value);
+        Assert.Equal("CloseProvider", declared.ClassName);
+        Assert.False(declared.HasProviderAttribute);
+        Assert.Equal("Shout", Assert.Single(declared.Hooks).Name);
 
         var facts = Assert.IsType<CompilationFacts>(result.TrackedSteps[TrackingNames.Facts].Single().Outputs.Single().Value);
-        Assert.Contains(facts.ProviderClasses.Single(p => p.ClassName == "CloseProvider").Hooks, h => h.Name == "Shout");
+        var hook = Assert.Single(facts.ProviderClasses.Single(p => p.ClassName == "CloseProvider").Hooks, h => h.Name == "Shout");
+        Assert.Equal(EquatableArray.Create(false), hook.NonNullableParameters);
         Assert.All(result.TrackedSteps[TrackingNames.MetadataModels].SelectMany(r => r.Outputs),
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }

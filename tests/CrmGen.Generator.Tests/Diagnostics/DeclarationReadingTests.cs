@@ -1,0 +1,205 @@
+using CrmGen.Generator.Analysis;
+using CrmGen.Generator.Binding;
+using CrmGen.Generator.Tests.Binding;
+using Microsoft.CodeAnalysis;
+
+namespace CrmGen.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// The generator reads provider classes, hooks and source models from syntax (so that a C# edit
+/// costs it almost nothing); the analyzer compares that reading with C#'s binding and reports
+/// CRM0036 where they differ, at the type, member or class concerned.
+/// </summary>
+public class DeclarationReadingTests
+{
+    private const string Map = """
+        provider test {
+          base_url "https://x.test"
+          auth none
+        }
+        """;
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources)
+        => CrmMapAnalyzerTests.AnalyzeAsync(
+            BindingTestHost.CreateCompilation(sources),
+            new CrmMapAnalyzerTests.InMemoryAdditionalText("/maps/test.crmmap", Map));
+
+    private static string[] Reported(System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics)
+        => diagnostics.Where(d => d.Id == "CRM0036").Select(CrmMapAnalyzerTests.Describe).ToArray();
+
+    [Fact]
+    public async Task A_hook_type_named_through_an_alias_of_another_file_is_reported_at_the_type()
+    {
+        var diagnostics = await AnalyzeAsync(
+            "global using Text = System.String;",
+            """
+            namespace P;
+
+            [CrmGen.CrmProvider("test")]
+            public partial class TestProvider
+            {
+                public static string? Shout(Text? value) => value;
+            }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "/src/Source1.cs(6,33,6,38): CRM0036: The generator reads the type of parameter 1 of 'Shout' from how it is written and sees 'Text' (a type a mapping cannot use), but C# binds 'string'; write the type by a name the generator knows without binding: a keyword (string, int…), DateTimeOffset, List<T>, Dictionary<string, object?>, RawJson or a unified model's name, not an alias declared in another file",
+            },
+            Reported(diagnostics));
+        var diagnostic = diagnostics.Single(d => d.Id == "CRM0036");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.EndsWith("diagnostics.md#crm0036-declaration-read-differently-by-the-generator", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_alias_of_the_same_file_is_followed_and_reports_nothing()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            using Text = System.String;
+            using Provider = CrmGen.CrmProviderAttribute;
+            using People = System.Collections.Generic.List<CrmGen.Contact>;
+
+            namespace P;
+
+            [Provider("test")]
+            public partial class TestProvider
+            {
+                public static string? Shout(Text? value) => value;
+                public static int Count(People? people) => people?.Count ?? 0;
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+        var facts = CompilationFactsExtractor.ExtractFromSyntax(BindingTestHost.CreateCompilation(
+            "using Provider = CrmGen.CrmProviderAttribute; using People = System.Collections.Generic.List<CrmGen.Contact>; namespace P; [Provider(\"test\")] public partial class TestProvider { public static int Count(People? people) => 0; }"),
+            CancellationToken.None);
+        var hook = Assert.Single(Assert.Single(facts.ProviderClasses).Hooks);
+        Assert.Equal("global::System.Collections.Generic.List<global::CrmGen.Contact>", hook.Parameters[0].CSharpName);
+    }
+
+    [Fact]
+    public async Task An_attribute_named_through_an_alias_of_another_file_is_reported_at_the_class()
+    {
+        var diagnostics = await AnalyzeAsync(
+            "global using Adapter = CrmGen.CrmProviderAttribute;",
+            """
+            namespace P;
+
+            [Adapter("test")]
+            public partial class TestProvider { }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "/src/Source1.cs(4,22,4,34): CRM0036: The generator reads class 'TestProvider' from how it is written and sees no [CrmProvider] attribute with a constant name, but C# binds [CrmProvider(\"test\")]; CrmGen recognises its attributes by name: write [CrmProvider(\"name\")] or [CrmGen.CrmProvider(\"name\")], or use an alias declared in the same file; the name must be a string literal",
+            },
+            Reported(diagnostics));
+    }
+
+    [Fact]
+    public async Task A_provider_name_from_a_constant_is_reported_and_a_literal_or_nameof_is_not()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            namespace P;
+
+            public static class Names { public const string Test = "test"; }
+
+            [CrmGen.CrmProvider(Names.Test)]
+            public partial class TestProvider { }
+
+            [CrmGen.CrmProvider("te" + "st2")]
+            public partial class Test2Provider { }
+
+            [CrmGen.CrmProvider(nameof(test3))]
+            public partial class Test3Provider { private const int test3 = 3; }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "/src/Source0.cs(6,22,6,34): CRM0036: The generator reads class 'TestProvider' from how it is written and sees no [CrmProvider] attribute with a constant name, but C# binds [CrmProvider(\"test\")]; CrmGen recognises its attributes by name: write [CrmProvider(\"name\")] or [CrmGen.CrmProvider(\"name\")], or use an alias declared in the same file; the name must be a string literal",
+            },
+            Reported(diagnostics));
+    }
+
+    [Fact]
+    public async Task Another_attribute_named_CrmProvider_is_reported()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            namespace Other
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public sealed class CrmProviderAttribute(string name) : System.Attribute { public string Name { get; } = name; }
+            }
+
+            namespace P
+            {
+                using Other;
+
+                [CrmProvider("test")]
+                public partial class NotAProvider { }
+            }
+            """);
+
+        Assert.Contains(
+            "/src/Source0.cs(12,26,12,38): CRM0036: The generator reads class 'NotAProvider' from how it is written and sees [CrmProvider(\"test\")], but C# binds an attribute that is not CrmGen.CrmProviderAttribute; rename that attribute, or refer to it by a qualified name other than CrmProvider",
+            Reported(diagnostics));
+    }
+
+    [Fact]
+    public async Task Nullability_from_nullable_directives_is_read_and_a_model_property_of_a_plain_base_class_is_reported()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            using CrmGen;
+
+            namespace P;
+
+            [CrmProvider("test")]
+            public partial class TestProvider
+            {
+            #nullable disable
+                public static string Loose(string value) => value;
+            #nullable restore
+                public static string Strict(string value) => value;
+            }
+
+            public class Base { public string Extra { get; set; } = ""; }
+
+            [UnifiedModel]
+            public class Note : Base { public string? Body { get; set; } }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "/src/Source0.cs(17,14,17,18): CRM0036: The generator reads the properties of unified model 'Note' from how it is written and sees no settable property 'Extra', but C# binds one; declare it in the model class itself, or in a base class that is a unified model, as 'public T Name { get; set; }'",
+            },
+            Reported(diagnostics));
+
+        var facts = CompilationFactsExtractor.ExtractFromSyntax(BindingTestHost.CreateCompilation(
+            "namespace P; [CrmGen.CrmProvider(\"test\")] public partial class TestProvider {\n#nullable disable\n public static string Loose(string value) => value;\n#nullable restore\n public static string Strict(string value, int count) => value; }"),
+            CancellationToken.None);
+        var hooks = Assert.Single(facts.ProviderClasses).Hooks;
+        Assert.Equal(new[] { false }, hooks.Single(h => h.Name == "Loose").NonNullableParameters);
+        Assert.Equal(new[] { true, true }, hooks.Single(h => h.Name == "Strict").NonNullableParameters);
+    }
+
+    [Fact]
+    public void Reading_the_declarations_of_the_built_in_definitions_agrees_with_binding()
+    {
+        var inputs = Infrastructure.GeneratorHarness.Definitions();
+        var compilation = inputs.Compilation();
+        var written = CompilationFactsExtractor.ExtractFromSyntax(compilation, CancellationToken.None);
+        var bound = CompilationFactsExtractor.Extract(compilation, CancellationToken.None);
+        Assert.Empty(DeclarationCheck.Compare(written, bound));
+        Assert.Equal(5, written.ProviderClasses.Count);
+        Assert.Equal(bound.ProviderClasses.SelectMany(p => p.Hooks).Count(), written.ProviderClasses.SelectMany(p => p.Hooks).Count());
+    }
+}
