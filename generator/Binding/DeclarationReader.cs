@@ -202,12 +202,10 @@ internal static class DeclarationReader
             {
                 continue;
             }
-            // A partial method is one member: keep its defining declaration (the one without a body).
-            if (method.Modifiers.Any(SyntaxKind.PartialKeyword) && (method.Body is not null || method.ExpressionBody is not null)
-                && HasPartialDefinition(declaration, method))
-            {
-                continue;
-            }
+            // A partial method is one member: its implementation (the part with a body, maybe in
+            // another part of the class) is dropped where its definition is seen.
+            var isImplementation = method.Modifiers.Any(SyntaxKind.PartialKeyword) && (method.Body is not null || method.ExpressionBody is not null);
+            if (isImplementation && HasPartialDefinition(declaration, method)) continue;
             ct.ThrowIfCancellationRequested();
             root ??= (CompilationUnitSyntax)declaration.SyntaxTree.GetRoot(ct);
             var parameters = new List<DeclaredParameter>(method.ParameterList.Parameters.Count);
@@ -234,7 +232,10 @@ internal static class DeclarationReader
                 Written(returnType),
                 returnsByRef,
                 parameters.ToEquatableArray(),
-                AnnotationsAt(root, method.SpanStart)));
+                AnnotationsAt(root, method.SpanStart))
+            {
+                IsPartialImplementation = isImplementation,
+            });
         }
         return hooks is null ? EquatableArray<DeclaredHook>.Empty : hooks.ToEquatableArray();
     }

@@ -155,6 +155,7 @@ internal static class DeclarationResolver
         {
             foreach (var hook in part.Hooks)
             {
+                if (hook.IsPartialImplementation && HasPartialDefinition(parts, hook)) continue;
                 var annotations = hook.Annotations switch
                 {
                     NullableAnnotations.Enabled => true,
@@ -193,6 +194,18 @@ internal static class DeclarationResolver
             declaration.FilePath,
             declaration.Span,
             declaration.LineSpan);
+    }
+
+    private static bool HasPartialDefinition(List<DeclaredClass> parts, DeclaredHook implementation)
+    {
+        foreach (var part in parts)
+        {
+            foreach (var hook in part.Hooks)
+            {
+                if (!hook.IsPartialImplementation && hook.Name == implementation.Name && hook.Parameters.Count == implementation.Parameters.Count) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

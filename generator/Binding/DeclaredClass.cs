@@ -43,7 +43,11 @@ internal sealed record DeclaredHook(
     WrittenType ReturnType,
     bool ReturnsByRef,
     EquatableArray<DeclaredParameter> Parameters,
-    NullableAnnotations Annotations);
+    NullableAnnotations Annotations)
+{
+    /// <summary>The implementing declaration of a partial method (one with a body): the same method as its definition.</summary>
+    public bool IsPartialImplementation { get; init; }
+}
 
 /// <summary>A public settable property of a unified model as written; <see cref="WireName"/> from <c>[JsonPropertyName]</c>.</summary>
 internal sealed record DeclaredProperty(string Name, string? WireName, WrittenType Type);

@@ -19,7 +19,8 @@ namespace CrmGen.Sandbox;
 /// SOSL Reference for the statements served:
 /// <c>SELECT field, … FROM object [WHERE Id = '…'] [ORDER BY field [ASC|DESC]] [LIMIT n]</c>
 /// (keywords case-insensitive; fields of the emulated objects, the system fields, the computed
-/// <c>Name</c>, and custom fields ending in <c>__c</c>).
+/// <c>Name</c>, and custom fields ending in <c>__c</c>: the org's custom fields are those its records of
+/// the object carry, since field definitions are not emulated).
 /// <list type="bullet">
 /// <item><c>GET /services/data/vXX.X/query?q=…</c>: <c>{"totalSize", "done", "nextRecordsUrl"?, "records"}</c>;
 /// each record has <c>attributes</c> (<c>type</c>, <c>url</c>) and the selected fields, in the order selected.</item>
@@ -79,6 +80,16 @@ public sealed partial class SalesforceSObjectsEmulator
         lock (_gate)
         {
             matches = _order.Select(id => _byId15[id]).Where(r => r.SObjectType == soql.Type.Name).ToList();
+        }
+        // The org's custom fields are those its records of the object carry (field definitions are
+        // not emulated): a custom field no record has is a column the object does not have.
+        foreach (var field in soql.Fields)
+        {
+            if (!field.EndsWith("__c", StringComparison.OrdinalIgnoreCase)) continue;
+            if (matches.Any(r => r.Fields.ContainsKey(field))) continue;
+            var column = ColumnOf(q, field);
+            await QueryErrorAsync(context, "INVALID_FIELD", InvalidFieldMessage(q, column, field, soql.Type.Name)).ConfigureAwait(false);
+            return;
         }
         if (soql.WhereId is { } whereId)
         {
@@ -262,6 +273,14 @@ public sealed partial class SalesforceSObjectsEmulator
         if (type.HasComputedName && string.Equals(name, "Name", StringComparison.OrdinalIgnoreCase)) return "Name";
         if (name.EndsWith("__c", StringComparison.OrdinalIgnoreCase) && name.Length > 3) return name;
         return null;
+    }
+
+    /// <summary>Where <paramref name="field"/> stands in the select list of <paramref name="q"/> (the caret of the error).</summary>
+    private static int ColumnOf(string q, string field)
+    {
+        var from = q.IndexOf(" FROM ", StringComparison.OrdinalIgnoreCase);
+        var index = q.IndexOf(field, StringComparison.OrdinalIgnoreCase);
+        return index >= 0 && (from < 0 || index < from) ? index : 0;
     }
 
     private static string InvalidFieldMessage(string q, int column, string name, string entity)

@@ -53,10 +53,32 @@ public static class DtoReaders
                     EmailAddresses = emails,
                     CreatedAt = ParseDateTime(record.CreatedDate),
                     UpdatedAt = ParseDateTime(record.LastModifiedDate),
+                    CustomFields = SalesforceCustomFields(record.Other),
                 });
             }
         }
         return new CrmPage<Contact>(contacts, page.NextRecordsUrl);
+    }
+
+    /// <summary>The members the DTO does not declare whose names end in <c>__c</c>: the custom fields the query selected.</summary>
+    private static Dictionary<string, object?>? SalesforceCustomFields(Dictionary<string, JsonElement>? other)
+    {
+        if (other is null) return null;
+        Dictionary<string, object?>? custom = null;
+        foreach (var (name, value) in other)
+        {
+            if (!name.EndsWith("__c", StringComparison.Ordinal)) continue;
+            (custom ??= new Dictionary<string, object?>())[name] = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => null,
+                JsonValueKind.Number => value.TryGetInt64(out var integer) ? integer : value.TryGetDecimal(out var number) ? number : value.GetDouble(),
+                _ => value.Clone(),
+            };
+        }
+        return custom;
     }
 
     private static Contact MapHubSpot(HubSpotObjectDto record)
@@ -189,6 +211,9 @@ public sealed class SalesforceContactDto
 
     /// <summary>Last modified.</summary>
     [JsonPropertyName("LastModifiedDate")] public string? LastModifiedDate { get; set; }
+
+    /// <summary>Every other member: <c>attributes</c> and the custom fields (<c>…__c</c>) the query selected.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 /// <summary>HubSpot's contact create body.</summary>

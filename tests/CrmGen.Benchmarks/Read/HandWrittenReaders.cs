@@ -207,6 +207,7 @@ public static class HandWrittenReaders
         string? id = null, first = null, last = null, name = null, email = null;
         var hasEmail = false;
         DateTimeOffset? created = null, updated = null;
+        Dictionary<string, object?>? custom = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = reader.ValueIsEscaped ? Unescaped(reader.GetString()!) : reader.ValueSpan;
@@ -220,6 +221,10 @@ public static class HandWrittenReaders
                 case 9 when field.SequenceEqual("FirstName"u8): first = ReadString(ref reader); break;
                 case 11 when field.SequenceEqual("CreatedDate"u8): created = ReadDateTime(ref reader); break;
                 case 16 when field.SequenceEqual("LastModifiedDate"u8): updated = ReadDateTime(ref reader); break;
+                // `custom_fields <- * matching "__c$"`: the custom fields the query selected.
+                case > 3 when field.EndsWith("__c"u8):
+                    (custom ??= new Dictionary<string, object?>())[System.Text.Encoding.UTF8.GetString(field)] = ReadCustomValue(ref reader);
+                    break;
                 default: reader.Skip(); break;
             }
         }
@@ -234,6 +239,7 @@ public static class HandWrittenReaders
             EmailAddresses = emails,
             CreatedAt = created,
             UpdatedAt = updated,
+            CustomFields = custom,
         };
     }
 

@@ -45,7 +45,7 @@ public sealed class InterpretiveMapper
         ("created_at", Coalesce(AsDateTime(Path("properties.createdate")), AsDateTime(Path("createdAt")))),
         ("updated_at", Coalesce(AsDateTime(Path("properties.lastmodifieddate")), AsDateTime(Path("updatedAt")))),
         ("last_activity_at", AsDateTime(Path("properties.notes_last_updated"))),
-        ("custom_fields", Rest("properties",
+        ("custom_fields", Rest("properties", null,
             "properties.hs_object_id", "properties.firstname", "properties.lastname", "properties.jobtitle", "properties.email",
             "properties.phone", "properties.mobilephone", "properties.address", "properties.city", "properties.state",
             "properties.zip", "properties.country", "properties.associatedcompanyid", "properties.company",
@@ -62,6 +62,7 @@ public sealed class InterpretiveMapper
         ("email_addresses", Array(If(Exists("Email"), Obj(("email", Path("Email")), ("type", Const("work")))))),
         ("created_at", AsDateTime(Path("CreatedDate"))),
         ("updated_at", AsDateTime(Path("LastModifiedDate"))),
+        ("custom_fields", Rest("", "__c$", "Id", "FirstName", "LastName", "Name", "Email", "CreatedDate", "LastModifiedDate")),
     ]);
 
     /// <summary>Maps a page: parse, find the records and the cursor, evaluate the rules for each record, bind.</summary>
@@ -113,7 +114,8 @@ public sealed class InterpretiveMapper
     private static Expr Obj(params (string Name, Expr Value)[] members) => new ObjectExpr(members);
     private static Expr AsDateTime(Expr value) => new DateTimeExpr(value);
     private static Expr Call(string function, params Expr[] args) => new CallExpr(function, args);
-    private static Expr Rest(string path, params string[] mapped) => new RestExpr(path, mapped);
+    private static Expr Rest(string path, string? matching, params string[] mapped)
+        => new RestExpr(path, matching is null ? null : new System.Text.RegularExpressions.Regex(matching, System.Text.RegularExpressions.RegexOptions.CultureInvariant), mapped);
 
     /// <summary>A compiled expression, evaluated against one record node.</summary>
     private abstract class Expr
@@ -209,10 +211,14 @@ public sealed class InterpretiveMapper
         }
     }
 
-    /// <summary><c>path.*</c>: every member of the object at the path that no other rule reads.</summary>
-    private sealed class RestExpr(string path, string[] mapped) : Expr
+    /// <summary>
+    /// <c>path.*</c> (<c>*</c> for the record's top level): every member of the object at the path
+    /// that no other rule reads, and whose name the pattern matches when there is one.
+    /// </summary>
+    private sealed class RestExpr(string path, System.Text.RegularExpressions.Regex? matching, string[] mapped) : Expr
     {
-        private readonly string[] _steps = path.Split('.');
+        private readonly string[] _steps = path.Length == 0 ? [] : path.Split('.');
+        private readonly string _prefix = path.Length == 0 ? "" : path + ".";
 
         public override object? Evaluate(JsonNode record)
         {
@@ -220,7 +226,8 @@ public sealed class InterpretiveMapper
             Dictionary<string, object?>? rest = null;
             foreach (var (name, value) in obj)
             {
-                if (System.Array.IndexOf(mapped, path + "." + name) >= 0) continue;
+                if (System.Array.IndexOf(mapped, _prefix + name) >= 0) continue;
+                if (matching is not null && !matching.IsMatch(name)) continue;
                 (rest ??= new Dictionary<string, object?>())[name] = CustomValue(value);
             }
             return rest;

@@ -188,9 +188,73 @@ public class SalesforceQueryEmulatorTests
         (status, body) = await QueryAsync(kit, "SELECT COUNT() FROM Contact GROUP BY Name");
         Assert.Equal("MALFORMED_QUERY", body[0].GetProperty("errorCode").GetString());
 
+        // A custom field is a column once the org's contacts carry it (definitions are not emulated).
         (status, body) = await QueryAsync(kit, "SELECT Id, Score__c FROM Contact");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_FIELD", body[0].GetProperty("errorCode").GetString());
+        Assert.Contains("No such column 'Score__c' on entity 'Contact'", body[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        kit.Sandbox.Salesforce.SObjects.Insert("Contact", new Dictionary<string, object?> { ["LastName"] = "Lovelace", ["Score__c"] = 7m });
+        (status, body) = await QueryAsync(kit, "SELECT Id, score__c FROM Contact");
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(7m, body.GetProperty("records")[0].GetProperty("Score__c").GetDecimal());
     }
+
+    [Fact]
+    public async Task Custom_fields_named_by_the_account_are_selected_and_read_into_custom_fields()
+    {
+        await using var kit = await ListKit.StartAsync();
+        var plain = kit.Sandbox.Salesforce.SObjects.Insert("Contact", new Dictionary<string, object?> { ["LastName"] = "Plain" });
+        var rich = kit.Sandbox.Salesforce.SObjects.Insert("Contact", new Dictionary<string, object?>
+        {
+            ["FirstName"] = "Ada",
+            ["LastName"] = "Lovelace",
+            ["Region__c"] = "EMEA",
+            ["Lead_Score__c"] = 87.5m,
+            ["Is_Partner__c"] = true,
+        });
+        var account = WithCustomFields(kit, " Region__c, Lead_Score__c ,Is_Partner__c,region__c ");
+
+        var page = await kit.Client.Contacts.ListAsync(account);
+
+        var request = Assert.Single(kit.Sandbox.RequestsTo("salesforce"));
+        Assert.Contains(
+            "q=" + Uri.EscapeDataString("SELECT Id, FirstName, LastName, Name, Email, CreatedDate, LastModifiedDate, Region__c, Lead_Score__c, Is_Partner__c FROM Contact ORDER BY Id"),
+            request.QueryString,
+            StringComparison.Ordinal);
+        var read = page.Records.Single(r => r.Id == rich.Id);
+        Assert.Equal(new Dictionary<string, object?> { ["Region__c"] = "EMEA", ["Lead_Score__c"] = 87.5m, ["Is_Partner__c"] = true }, read.CustomFields);
+        Assert.Equal("Ada", read.FirstName);
+        // The fields are selected for every record; a record without values has them as null.
+        var empty = page.Records.Single(r => r.Id == plain.Id);
+        Assert.Equal(new Dictionary<string, object?> { ["Region__c"] = null, ["Lead_Score__c"] = null, ["Is_Partner__c"] = null }, empty.CustomFields);
+
+        // Without the context value the list selects the standard fields only and has no custom fields.
+        var standard = await kit.Client.Contacts.ListAsync(kit.Salesforce);
+        Assert.All(standard.Records, r => Assert.Null(r.CustomFields));
+    }
+
+    [Fact]
+    public async Task A_name_that_is_not_a_custom_field_is_refused_before_any_request_and_an_unknown_one_is_INVALID_FIELD()
+    {
+        await using var kit = await ListKit.StartAsync();
+        kit.SeedSalesforce(1);
+
+        foreach (var names in new[] { "Email", "Region__c, Id FROM User", "Region__c;Score__c", "9Lives__c", "Bad__Name__x" })
+        {
+            var refused = await Assert.ThrowsAsync<CrmConfigurationException>(() => kit.Client.Contacts.ListAsync(WithCustomFields(kit, names)));
+            Assert.Contains("contact_custom_fields", refused.Message, StringComparison.Ordinal);
+        }
+        Assert.Empty(kit.Sandbox.RequestsTo("salesforce"));
+
+        var unknown = await Assert.ThrowsAsync<CrmProviderException>(() => kit.Client.Contacts.ListAsync(WithCustomFields(kit, "Nickname__c, acme__Score__c")));
+        Assert.Equal(400, unknown.StatusCode);
+        Assert.Equal("INVALID_FIELD", unknown.ProviderCode);
+        Assert.Contains("Nickname__c", unknown.ProviderMessage, StringComparison.Ordinal);
+    }
+
+    private static IntegratedAccount WithCustomFields(ListKit kit, string names)
+        => new("salesforce", CrmCredentials.AccessToken(kit.Sandbox.Options.SalesforceAccessToken),
+            new Dictionary<string, string> { ["instance_url"] = kit.InstanceUrl, ["contact_custom_fields"] = names }) { Id = "acme-salesforce" };
 
     [Fact]
     public async Task A_spent_or_unknown_locator_is_INVALID_QUERY_LOCATOR()

@@ -192,6 +192,21 @@ public class DeclarationReadingTests
     }
 
     [Fact]
+    public async Task A_partial_method_implemented_in_another_part_is_one_hook()
+    {
+        var sources = new[]
+        {
+            "namespace P; [CrmGen.CrmProvider(\"test\")] public partial class TestProvider { public static partial string? Code(string? value); }",
+            "namespace P; public partial class TestProvider { public static partial string? Code(string? value) => value; }",
+        };
+        var diagnostics = await AnalyzeAsync(sources);
+
+        Assert.Empty(diagnostics);
+        var facts = CompilationFactsExtractor.ExtractFromSyntax(BindingTestHost.CreateCompilation(sources), CancellationToken.None);
+        Assert.Equal("Code", Assert.Single(Assert.Single(facts.ProviderClasses).Hooks).Name);
+    }
+
+    [Fact]
     public void Reading_the_declarations_of_the_built_in_definitions_agrees_with_binding()
     {
         var inputs = Infrastructure.GeneratorHarness.Definitions();

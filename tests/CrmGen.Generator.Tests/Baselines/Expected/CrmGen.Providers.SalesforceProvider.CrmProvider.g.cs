@@ -7,7 +7,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
 {
     private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmOperation> s_operations = global::System.Array.AsReadOnly(new global::CrmGen.CrmOperation[] { ContactsCreateOperation.Instance, ContactsListOperation.Instance, AssociationLinksLinkAccountsAccountsOperation.Instance, AssociationLinksLinkAccountsContactsOperation.Instance, AssociationLinksLinkAccountsOpportunitiesOperation.Instance, AssociationLinksLinkOpportunitiesAccountsOperation.Instance, AssociationLinksLinkOpportunitiesContactsOperation.Instance });
     private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_credentialNames = global::System.Array.AsReadOnly(new string[] { "access_token" });
-    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.AsReadOnly(new global::CrmGen.CrmContextValue[] { new global::CrmGen.CrmContextValue("instance_url", true) });
+    private static readonly global::System.Collections.Generic.IReadOnlyList<global::CrmGen.CrmContextValue> s_contextValues = global::System.Array.AsReadOnly(new global::CrmGen.CrmContextValue[] { new global::CrmGen.CrmContextValue("instance_url", true), new global::CrmGen.CrmContextValue("contact_custom_fields", false) });
 
     /// <summary>The adapter. The class needs an accessible parameterless constructor.</summary>
     public static readonly SalesforceProvider Instance = new SalesforceProvider();
@@ -287,7 +287,8 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
         private const string OperationName = "list";
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_requiredFields = global::System.Array.Empty<string>();
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_writtenFields = global::System.Array.Empty<string>();
-        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "created_at", "email_addresses", "first_name", "id", "last_name", "name", "updated_at" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_readFields = global::System.Array.AsReadOnly(new string[] { "created_at", "custom_fields", "email_addresses", "first_name", "id", "last_name", "name", "updated_at" });
+        private static readonly global::System.Text.RegularExpressions.Regex s_keyPattern0 = new global::System.Text.RegularExpressions.Regex("__c$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
         /// <summary>The operation.</summary>
         public static readonly ContactsListOperation Instance = new ContactsListOperation();
@@ -338,7 +339,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                 return;
             }
             request.AppendPath("/query");
-            request.AddQuery("q", "SELECT Id, FirstName, LastName, Name, Email, CreatedDate, LastModifiedDate FROM Contact ORDER BY Id");
+            request.AddQuery("q", global::CrmGen.Providers.SalesforceProvider.ContactQuery(account.GetContext("contact_custom_fields")));
             request.SetHeader("Sforce-Query-Options", ((input.PageSize is not null) ? string.Concat("batchSize=", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize)) : (string?)null));
         }
 
@@ -446,20 +447,21 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
             string? r5 = null;
             global::System.DateTimeOffset? r6 = null;
             global::System.DateTimeOffset? r7 = null;
+            global::System.Collections.Generic.Dictionary<string, object?>? r8 = null;
             while (true)
             {
                 reader.Read();
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
-                global::System.ReadOnlySpan<byte> name8 = reader.ValueSpan;
+                global::System.ReadOnlySpan<byte> name9 = reader.ValueSpan;
                 if (reader.ValueIsEscaped)
                 {
-                    var unescaped9 = new byte[name8.Length];
-                    name8 = new global::System.ReadOnlySpan<byte>(unescaped9, 0, reader.CopyString(unescaped9));
+                    var unescaped10 = new byte[name9.Length];
+                    name9 = new global::System.ReadOnlySpan<byte>(unescaped10, 0, reader.CopyString(unescaped10));
                 }
-                switch (name8.Length)
+                switch (name9.Length)
                 {
                     case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "Id"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "Id"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r0))
@@ -470,7 +472,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                     case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "Name"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "Name"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r3))
@@ -481,7 +483,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                     case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "Email"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "Email"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r5))
@@ -493,7 +495,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                     case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "LastName"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "LastName"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r2))
@@ -504,7 +506,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                     case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "FirstName"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "FirstName"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadString(ref reader, out r1))
@@ -515,7 +517,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                     case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "CreatedDate"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "CreatedDate"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r6))
@@ -526,7 +528,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                     case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name8, "LastModifiedDate"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name9, "LastModifiedDate"u8))
                         {
                             reader.Read();
                             if (!global::CrmGen.Mapping.CrmJsonReader.TryReadIsoDateTime(ref reader, out r7))
@@ -537,8 +539,16 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                 }
+                var key11 = reader.GetString()!;
                 reader.Read();
-                reader.Skip();
+                if (s_keyPattern0.IsMatch(key11))
+                {
+                    (r8 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key11] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
             return new global::CrmGen.Contact
             {
@@ -549,6 +559,7 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                 EmailAddresses = global::CrmGen.Mapping.CrmMapFunctions.ArrayOf<global::CrmGen.EmailAddress>((r4 ? new global::CrmGen.EmailAddress { Email = r5, Type = "work" } : (global::CrmGen.EmailAddress?)null)),
                 CreatedAt = r6,
                 UpdatedAt = r7,
+                CustomFields = r8,
                 RemoteData = options.IgnoreRemoteData ? null : global::CrmGen.RawJson.Copy(utf8Json.Slice((int)start, (int)(reader.BytesConsumed - start))),
             };
         }
