@@ -347,6 +347,23 @@ internal sealed class ReadCodeEmitter
     private void CollectKey(List<CatchAllRequirement> catchAlls, HashSet<string> handled)
     {
         var key = _names.Next("key");
+        if (catchAlls.Count == 1 && catchAlls[0].Pattern is { } onlyPattern
+            && catchAlls[0].ExcludedKeys.All(handled.Contains))
+        {
+            // The pattern is tested on the name as the reader holds it: a name no catch-all takes
+            // is never turned into a string.
+            var patterns = _expressions.Context.KeyPatterns ?? throw new EmitException("A key pattern is read where the class has no key-pattern fields.");
+            _writer.Open("if (" + patterns.Condition(onlyPattern) + ")");
+            _writer.Line("var " + key + " = reader.GetString()!;");
+            _writer.Line("reader.Read();");
+            _writer.Line("(" + catchAlls[0].Slot.Name + " ??= new " + CrmTypes.CSharp(CrmTypes.CustomFields) + "())[" + key + "] = " + Reader + ".ReadCustomFieldValue(ref reader);");
+            _writer.Close();
+            _writer.Open("else");
+            _writer.Line("reader.Skip();");
+            _writer.Close();
+            return;
+        }
+
         _writer.Line("var " + key + " = reader.GetString()!;");
         _writer.Line("reader.Read();");
         var conditions = catchAlls.Select(c => KeyCondition(c, key, handled)).ToList();

@@ -287,6 +287,48 @@ public static class CrmJsonReader
         return TryReadBoolean(ref reader, out value);
     }
 
+    /// <summary>Property names up to this many UTF-8 bytes are matched from a stack buffer.</summary>
+    private const int StackNameLength = 256;
+
+    /// <summary>
+    /// The reader is on a property name: whether <paramref name="pattern"/> matches it (the name
+    /// unescaped), without allocating for names of up to 256 bytes. The key pattern of a
+    /// custom-field catch-all (<c>* matching "…"</c>).
+    /// </summary>
+    public static bool PropertyNameMatches(ref Utf8JsonReader reader, System.Text.RegularExpressions.Regex pattern)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > StackNameLength) return pattern.IsMatch(reader.GetString()!);
+        // An unescaped name has no more UTF-16 chars than its UTF-8 bytes.
+        Span<char> buffer = stackalloc char[StackNameLength];
+        var written = reader.CopyString(buffer);
+        return pattern.IsMatch(buffer.Slice(0, written));
+    }
+
+    /// <summary>
+    /// The reader is on a property name: whether it starts with <paramref name="prefix"/> (UTF-8,
+    /// ordinal), the key pattern <c>^prefix</c> of a catch-all; an escaped name goes to
+    /// <paramref name="pattern"/>, the same pattern as a regex.
+    /// </summary>
+    public static bool PropertyNameStartsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> prefix, System.Text.RegularExpressions.Regex pattern)
+        => reader.ValueIsEscaped || reader.HasValueSequence ? PropertyNameMatches(ref reader, pattern) : reader.ValueSpan.StartsWith(prefix);
+
+    /// <summary>
+    /// The reader is on a property name: whether it ends with <paramref name="suffix"/> (UTF-8,
+    /// ordinal), the key pattern <c>suffix$</c> of a catch-all (an unescaped name cannot end in
+    /// the line break <c>$</c> also allows); an escaped name goes to <paramref name="pattern"/>.
+    /// </summary>
+    public static bool PropertyNameEndsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> suffix, System.Text.RegularExpressions.Regex pattern)
+        => reader.ValueIsEscaped || reader.HasValueSequence ? PropertyNameMatches(ref reader, pattern) : reader.ValueSpan.EndsWith(suffix);
+
+    /// <summary>
+    /// The reader is on a property name: whether it contains <paramref name="part"/> (UTF-8,
+    /// ordinal), the unanchored key pattern <c>part</c> of a catch-all; an escaped name goes to
+    /// <paramref name="pattern"/>.
+    /// </summary>
+    public static bool PropertyNameContains(ref Utf8JsonReader reader, ReadOnlySpan<byte> part, System.Text.RegularExpressions.Regex pattern)
+        => reader.ValueIsEscaped || reader.HasValueSequence ? PropertyNameMatches(ref reader, pattern) : reader.ValueSpan.IndexOf(part) >= 0;
+
     /// <summary>
     /// Reads the value the reader is on as a custom-field value: string, <c>long</c>,
     /// <c>decimal</c> (or <c>double</c> beyond its range), <c>bool</c>, null, or a

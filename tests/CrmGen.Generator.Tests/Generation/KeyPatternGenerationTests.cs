@@ -152,6 +152,65 @@ public sealed class KeyPatternGenerationTests : IDisposable
     }
 
     [Fact]
+    public void Escaped_and_long_names_are_matched_as_their_unescaped_text()
+    {
+        // "^custom\\.cf_" is compared as bytes; an escaped name goes to the regex, unescaped.
+        var longName = "custom.cf_" + new string('a', 300);
+        var contact = Read(Op<CrmNoInput, Contact>("contacts", "get"), $$"""
+            {
+              "id": "1",
+              "\u0063ustom.cf_escaped": 1,
+              "custom\u002ecf_dot": 2,
+              "custom\u002Xcf_not": 3,
+              "x\u0063ustom.cf_no": 4,
+              "{{longName.Replace("custom.", "custom\\u002e", StringComparison.Ordinal)}}": 5
+            }
+            """.Replace("\\u002X", "\\u002f", StringComparison.Ordinal));
+        var fields = contact.CustomFields!;
+        Assert.Equal([longName, "custom.cf_dot", "custom.cf_escaped"], fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(5L, fields[longName]);
+
+        // "^[0-9a-f]{40}$" runs the regex over the name, escaped or not, short or long.
+        var update = Op<Contact, Contact>("contacts", "update");
+        var read = Read(update, $$"""
+            { "data": { "first": "Ada", "fields": {
+              "{{Hash}}": 1,
+              "\u0031{{Hash[1..]}}": 2,
+              "{{Hash}}x": 3,
+              "{{new string('0', 300)}}": 4
+            } } }
+            """);
+        Assert.Equal("Ada", read.FirstName);
+        Assert.Equal(new Dictionary<string, object?> { [Hash] = 1L, ["1" + Hash[1..]] = 2L }, read.CustomFields);
+    }
+
+    [Theory]
+    [InlineData("^custom\\.cf_", true, "custom.cf_", true, false)]
+    [InlineData("__c$", true, "__c", false, true)]
+    [InlineData("cf_", true, "cf_", false, false)]
+    [InlineData("^exact$", true, "exact", true, true)]
+    [InlineData("a\\$", true, "a$", false, false)]
+    [InlineData("a\\\\$", true, "a\\", false, true)]
+    [InlineData("^\\d+", false, "", true, false)]
+    [InlineData("(?i)^cf_", false, "", false, false)]
+    [InlineData("^cf_.*", false, "", true, false)]
+    [InlineData("^[0-9a-f]{40}$", false, "", true, true)]
+    [InlineData("^", false, "", true, false)]
+    public void Literal_patterns_are_recognised_for_byte_comparison(string pattern, bool isLiteral, string literal, bool start, bool end)
+    {
+        Assert.Equal(isLiteral, CrmGen.Generator.Emit.KeyPatternFields.TryLiteral(pattern, out var text, out var anchoredStart, out var anchoredEnd));
+        if (!isLiteral) return;
+        Assert.Equal((literal, start, end), (text, anchoredStart, anchoredEnd));
+        // What the byte test decides is what the regex decides.
+        var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        foreach (var name in new[] { literal, "x" + literal, literal + "x", "x" + literal + "x", "", "other" })
+        {
+            var bytes = start && end ? name == literal : start ? name.StartsWith(literal, StringComparison.Ordinal) : end ? name.EndsWith(literal, StringComparison.Ordinal) : name.Contains(literal, StringComparison.Ordinal);
+            Assert.True(regex.IsMatch(name) == bytes, $"{pattern} on '{name}'");
+        }
+    }
+
+    [Fact]
     public void A_record_without_matching_keys_has_no_custom_fields()
     {
         var contact = Read(Op<CrmNoInput, Contact>("contacts", "get"), """{ "id": "1", "organization_id": "orga_1", "custom": {}, "date_created": "2024-01-01" }""");

@@ -879,10 +879,10 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                 }
-                var key20 = reader.GetString()!;
-                reader.Read();
-                if (s_keyPattern0.IsMatch(key20))
+                if (global::CrmGen.Mapping.CrmJsonReader.PropertyNameStartsWith(ref reader, "custom."u8, s_keyPattern0))
                 {
+                    var key20 = reader.GetString()!;
+                    reader.Read();
                     (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key20] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else
@@ -1339,10 +1339,10 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                 }
-                var key20 = reader.GetString()!;
-                reader.Read();
-                if (s_keyPattern0.IsMatch(key20))
+                if (global::CrmGen.Mapping.CrmJsonReader.PropertyNameStartsWith(ref reader, "custom."u8, s_keyPattern0))
                 {
+                    var key20 = reader.GetString()!;
+                    reader.Read();
                     (r17 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key20] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else

@@ -685,10 +685,10 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                 }
-                var key29 = reader.GetString()!;
-                reader.Read();
-                if (s_keyPattern0.IsMatch(key29))
+                if (global::CrmGen.Mapping.CrmJsonReader.PropertyNameMatches(ref reader, s_keyPattern0))
                 {
+                    var key29 = reader.GetString()!;
+                    reader.Read();
                     (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else
@@ -1249,10 +1249,10 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                 }
-                var key29 = reader.GetString()!;
-                reader.Read();
-                if (s_keyPattern0.IsMatch(key29))
+                if (global::CrmGen.Mapping.CrmJsonReader.PropertyNameMatches(ref reader, s_keyPattern0))
                 {
+                    var key29 = reader.GetString()!;
+                    reader.Read();
                     (r24 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key29] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else

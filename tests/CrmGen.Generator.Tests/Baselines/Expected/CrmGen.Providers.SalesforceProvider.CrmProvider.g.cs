@@ -539,10 +539,10 @@ partial class SalesforceProvider : global::CrmGen.ICrmProvider
                         }
                         break;
                 }
-                var key11 = reader.GetString()!;
-                reader.Read();
-                if (s_keyPattern0.IsMatch(key11))
+                if (global::CrmGen.Mapping.CrmJsonReader.PropertyNameEndsWith(ref reader, "__c"u8, s_keyPattern0))
                 {
+                    var key11 = reader.GetString()!;
+                    reader.Read();
                     (r8 ??= new global::System.Collections.Generic.Dictionary<string, object?>())[key11] = global::CrmGen.Mapping.CrmJsonReader.ReadCustomFieldValue(ref reader);
                 }
                 else
