@@ -55,7 +55,9 @@ internal static class DeclarationReader
     private static DeclaredClass? ReadCore(TypeDeclarationSyntax declaration, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var aliases = Aliases(declaration);
+        // Most candidates are partial classes or other attributes: the aliases in scope are read
+        // only when an attribute's simple name is not one of ours, and for the classes kept.
+        EquatableArray<WrittenAlias>? aliases = null;
         string? providerName = null;
         string? resource = null;
         bool hasProvider = false, hasModel = false;
@@ -64,7 +66,13 @@ internal static class DeclarationReader
             if (list.Target is not null) continue;
             foreach (var attribute in list.Attributes)
             {
-                switch (AttributeKind(attribute.Name, aliases))
+                var kind = AttributeKind(attribute.Name, EquatableArray<WrittenAlias>.Empty);
+                if (kind is null && attribute.Name is IdentifierNameSyntax)
+                {
+                    aliases ??= Aliases(declaration);
+                    kind = AttributeKind(attribute.Name, aliases.Value);
+                }
+                switch (kind)
                 {
                     case ProviderAttribute when !hasProvider:
                         hasProvider = true;
@@ -99,7 +107,7 @@ internal static class DeclarationReader
             }
         }
 
-        var properties = hasModel ? Properties(declaration, aliases) : EquatableArray<DeclaredProperty>.Empty;
+        var properties = hasModel ? Properties(declaration) : EquatableArray<DeclaredProperty>.Empty;
         WrittenType? baseType = null;
         if (hasModel && declaration.BaseList is { Types.Count: > 0 } baseList)
         {
@@ -123,7 +131,7 @@ internal static class DeclarationReader
             hooks,
             properties,
             Usings(declaration).ToEquatableArray(),
-            aliases,
+            aliases ?? Aliases(declaration),
             tree.FilePath,
             span,
             tree.GetLineSpan(span, ct).Span);
@@ -280,7 +288,7 @@ internal static class DeclarationReader
     }
 
     /// <summary>The public, instance, publicly settable (not init-only) properties, in declaration order.</summary>
-    private static EquatableArray<DeclaredProperty> Properties(TypeDeclarationSyntax declaration, EquatableArray<WrittenAlias> aliases)
+    private static EquatableArray<DeclaredProperty> Properties(TypeDeclarationSyntax declaration)
     {
         var properties = new List<DeclaredProperty>();
         foreach (var member in declaration.Members)
