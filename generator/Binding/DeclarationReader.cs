@@ -329,10 +329,9 @@ internal static class DeclarationReader
         return null;
     }
 
-    /// <summary>The namespaces imported by <c>using</c> directives in scope of the declaration (file and enclosing namespaces).</summary>
-    private static List<string> Usings(SyntaxNode declaration)
+    /// <summary>The <c>using</c> directives in scope of the declaration: its enclosing namespaces', innermost first, then the file's.</summary>
+    private static IEnumerable<UsingDirectiveSyntax> ScopeUsings(SyntaxNode declaration)
     {
-        var usings = new List<string>();
         for (var node = declaration.Parent; node is not null; node = node.Parent)
         {
             var directives = node switch
@@ -341,12 +340,19 @@ internal static class DeclarationReader
                 CompilationUnitSyntax unit => unit.Usings,
                 _ => default,
             };
-            foreach (var directive in directives)
+            foreach (var directive in directives) yield return directive;
+        }
+    }
+
+    /// <summary>The namespaces imported by <c>using</c> directives in scope of the declaration (file and enclosing namespaces).</summary>
+    private static List<string> Usings(SyntaxNode declaration)
+    {
+        var usings = new List<string>();
+        foreach (var directive in ScopeUsings(declaration))
+        {
+            if (directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name is not null)
             {
-                if (directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name is not null)
-                {
-                    usings.Add(DottedName(directive.Name));
-                }
+                usings.Add(DottedName(directive.Name));
             }
         }
         return usings;
@@ -356,20 +362,11 @@ internal static class DeclarationReader
     private static EquatableArray<WrittenAlias> Aliases(SyntaxNode declaration)
     {
         List<WrittenAlias>? aliases = null;
-        for (var node = declaration.Parent; node is not null; node = node.Parent)
+        foreach (var directive in ScopeUsings(declaration))
         {
-            var directives = node switch
+            if (directive.Alias is not null && directive.NamespaceOrType is TypeSyntax target)
             {
-                BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                CompilationUnitSyntax unit => unit.Usings,
-                _ => default,
-            };
-            foreach (var directive in directives)
-            {
-                if (directive.Alias is not null && directive.NamespaceOrType is TypeSyntax target)
-                {
-                    (aliases ??= new List<WrittenAlias>()).Add(new WrittenAlias(directive.Alias.Name.Identifier.ValueText, Written(target)));
-                }
+                (aliases ??= new List<WrittenAlias>()).Add(new WrittenAlias(directive.Alias.Name.Identifier.ValueText, Written(target)));
             }
         }
         return aliases is null ? EquatableArray<WrittenAlias>.Empty : aliases.ToEquatableArray();
