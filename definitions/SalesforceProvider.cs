@@ -19,7 +19,11 @@ public sealed partial class SalesforceProvider
     private const string ContactQueryStart = "SELECT " + ContactListFields;
     private const string ContactQueryEnd = " FROM Contact ORDER BY Id";
 
-    private static (string? Fields, string Query) s_lastQuery = (null, ContactQueryStart + ContactQueryEnd);
+    // The last statement built, with the context value it was built from: accounts keep their
+    // value, so a list usually finds it here. One reference, replaced whole (no torn pair).
+    private static CachedQuery? s_lastQuery;
+
+    private sealed record CachedQuery(string Fields, string Query);
 
     /// <summary>
     /// The SOQL statement of the contacts list: the standard fields, then the custom fields named
@@ -31,8 +35,7 @@ public sealed partial class SalesforceProvider
     public static string ContactQuery(string? customFields)
     {
         if (string.IsNullOrWhiteSpace(customFields)) return ContactQueryStart + ContactQueryEnd;
-        var last = s_lastQuery;
-        if (string.Equals(last.Fields, customFields, StringComparison.Ordinal)) return last.Query;
+        if (s_lastQuery is { } last && string.Equals(last.Fields, customFields, StringComparison.Ordinal)) return last.Query;
 
         var query = new StringBuilder(ContactQueryStart, ContactQueryStart.Length + customFields.Length + ContactQueryEnd.Length + 16);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -48,7 +51,7 @@ public sealed partial class SalesforceProvider
             if (seen.Add(name)) query.Append(", ").Append(name);
         }
         var text = query.Append(ContactQueryEnd).ToString();
-        s_lastQuery = (customFields, text);
+        s_lastQuery = new CachedQuery(customFields, text);
         return text;
     }
 
