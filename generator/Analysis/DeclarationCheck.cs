@@ -67,6 +67,14 @@ internal static class DeclarationCheck
                     "; write the name as a string literal"));
                 continue;
             }
+            if ((read.CannotBeCreated is null) != (provider.CannotBeCreated is null))
+            {
+                differences.Add(new DeclarationDifference(provider.FullyQualifiedName, null, 0, -1,
+                    "whether class '" + provider.ClassName + "' can be created with 'new " + provider.ClassName + "()'",
+                    read.CannotBeCreated is null ? "it can" : "it cannot (it " + read.CannotBeCreated + ")",
+                    provider.CannotBeCreated is null ? "it can" : "it cannot (it " + provider.CannotBeCreated + ")",
+                    "; declare the constructor without parameters in a part of the class marked 'partial'"));
+            }
             CompareHooks(provider, read, differences);
         }
 

@@ -35,7 +35,14 @@ internal sealed record ProviderClassFacts(
     EquatableArray<HookMethodFacts> Hooks,
     string FilePath,
     TextSpan Span,
-    LinePositionSpan LineSpan);
+    LinePositionSpan LineSpan)
+{
+    /// <summary>
+    /// Why the adapter cannot create the class's single instance with <c>new C()</c> ("is
+    /// static", "is abstract", "has no constructor that takes no arguments"); null when it can.
+    /// </summary>
+    public string? CannotBeCreated { get; init; }
+}
 
 /// <summary>A static method of a provider class, callable from the language as <c>@Name(args)</c>.</summary>
 internal sealed record HookMethodFacts(string Name, CrmType ReturnType, EquatableArray<CrmType> Parameters)

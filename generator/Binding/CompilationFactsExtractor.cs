@@ -389,6 +389,12 @@ internal static class CompilationFactsExtractor
             sortedHooks.ToEquatableArray(),
             filePath,
             span,
-            lineSpan);
+            lineSpan)
+        {
+            CannotBeCreated = type.IsStatic ? "is static"
+                : type.IsAbstract ? "is abstract"
+                : type.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams)) ? null
+                : "has no constructor that takes no arguments",
+        };
     }
 }

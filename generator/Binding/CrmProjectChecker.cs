@@ -11,7 +11,8 @@ namespace CrmGen.Generator.Binding;
 /// <summary>
 /// The checks that need every .crmmap file of the project at once: a provider defined twice
 /// (CRM0013), a <c>[CrmProvider]</c> class no file defines (CRM0014), a provider without a
-/// class (CRM0015) and a provider class that is not partial (CRM0023).
+/// class (CRM0015), a provider class that is not partial (CRM0023) and one the adapter cannot
+/// create (CRM0037).
 /// </summary>
 internal static class CrmProjectChecker
 {
@@ -68,6 +69,16 @@ internal static class CrmProjectChecker
             if (!providerClass.IsPartial)
             {
                 diagnostics.Add(ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassNotPartial, providerClass, providerClass.ClassName));
+            }
+            else if (providerClass.CannotBeCreated is { } reason)
+            {
+                var fix = reason switch
+                {
+                    "is static" => "; remove 'static' (hooks stay static methods)",
+                    "is abstract" => "; remove 'abstract'",
+                    _ => "; add 'private " + providerClass.ClassName + "() { }'",
+                };
+                diagnostics.Add(ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassCannotBeCreated, providerClass, providerClass.ClassName, reason, fix));
             }
         }
         return diagnostics.ToImmutable();

@@ -88,7 +88,8 @@ internal static class DeclarationReader
 
         var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
         var hooks = hasProvider || isPartial ? Hooks(declaration, ct) : EquatableArray<DeclaredHook>.Empty;
-        if (!hasProvider && !hasModel && hooks.IsEmpty) return null;
+        var constructors = hasProvider || isPartial ? Constructors(declaration) : 0;
+        if (!hasProvider && !hasModel && hooks.IsEmpty && constructors == 0) return null;
 
         var containers = new List<string>();
         var containersPartial = true;
@@ -134,7 +135,35 @@ internal static class DeclarationReader
             aliases ?? Aliases(declaration),
             tree.FilePath,
             span,
-            tree.GetLineSpan(span, ct).Span);
+            tree.GetLineSpan(span, ct).Span)
+        {
+            IsStatic = declaration.Modifiers.Any(SyntaxKind.StaticKeyword),
+            IsAbstract = declaration.Modifiers.Any(SyntaxKind.AbstractKeyword),
+            Constructors = constructors,
+        };
+    }
+
+    /// <summary>See <see cref="DeclaredClass.Constructors"/>; a record's parameter list is a constructor too.</summary>
+    private static int Constructors(TypeDeclarationSyntax declaration)
+    {
+        var result = 0;
+        if (declaration.ParameterList is { } primary) result = TakesNoArguments(primary) ? 1 : -1;
+        foreach (var member in declaration.Members)
+        {
+            if (member is not ConstructorDeclarationSyntax constructor || constructor.Modifiers.Any(SyntaxKind.StaticKeyword)) continue;
+            if (TakesNoArguments(constructor.ParameterList)) return 1;
+            result = -1;
+        }
+        return result;
+
+        static bool TakesNoArguments(ParameterListSyntax parameters)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Default is null && !parameter.Modifiers.Any(SyntaxKind.ParamsKeyword)) return false;
+            }
+            return true;
+        }
     }
 
     /// <summary>Which of the two attributes <paramref name="name"/> names, if either.</summary>

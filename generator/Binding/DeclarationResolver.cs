@@ -184,6 +184,7 @@ internal static class DeclarationResolver
         var sortedHooks = hooks.Select((h, i) => (h, i)).OrderBy(x => x.h.Name, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.h);
 
         var isPartial = parts.Any(p => p.IsPartial) && declaration.ContainersPartial;
+        var constructors = parts.Any(p => p.Constructors == 1) ? 1 : parts.Any(p => p.Constructors == -1) ? -1 : 0;
         return new ProviderClassFacts(
             providerName,
             declaration.Namespace,
@@ -193,7 +194,13 @@ internal static class DeclarationResolver
             sortedHooks.ToEquatableArray(),
             declaration.FilePath,
             declaration.Span,
-            declaration.LineSpan);
+            declaration.LineSpan)
+        {
+            CannotBeCreated = parts.Any(p => p.IsStatic) ? "is static"
+                : parts.Any(p => p.IsAbstract) ? "is abstract"
+                : constructors == -1 ? "has no constructor that takes no arguments"
+                : null,
+        };
     }
 
     private static bool HasPartialDefinition(List<DeclaredClass> parts, DeclaredHook implementation)

@@ -82,6 +82,19 @@ internal sealed record DeclaredClass(
     TextSpan Span,
     LinePositionSpan LineSpan)
 {
+    /// <summary>The declaration says <c>static</c>.</summary>
+    public bool IsStatic { get; init; }
+
+    /// <summary>The declaration says <c>abstract</c>.</summary>
+    public bool IsAbstract { get; init; }
+
+    /// <summary>
+    /// The instance constructors this declaration has, as far as creating the class goes: 0 when
+    /// it declares none, 1 when one of them takes no arguments (every parameter optional or
+    /// <c>params</c>), -1 when it declares only constructors that need arguments.
+    /// </summary>
+    public int Constructors { get; init; }
+
     /// <summary>The namespace and containing types, dotted, without <c>global::</c>: the key that joins the parts of one class.</summary>
     public string QualifiedName
     {

@@ -46,8 +46,8 @@ internal sealed partial class ProviderBinder
         if (facts.ProviderClasses.TryGetValue(name, out var providerClass)) _class = providerClass;
     }
 
-    /// <summary>True when the provider has a partial <c>[CrmProvider]</c> class to generate into.</summary>
-    public bool CanGenerate => _class is { IsPartial: true } && !IsMissing(_provider.Name);
+    /// <summary>True when the provider has a partial <c>[CrmProvider]</c> class to generate into, which the adapter can create.</summary>
+    public bool CanGenerate => _class is { IsPartial: true, CannotBeCreated: null } && !IsMissing(_provider.Name);
 
     private string ProviderName => _provider.Name?.Text ?? "";
 

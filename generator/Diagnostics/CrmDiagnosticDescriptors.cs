@@ -149,6 +149,9 @@ internal static class CrmDiagnosticDescriptors
     /// <summary>{0} what is read, {1} how the generator reads it, {2} what C# binds, {3} suggestion.</summary>
     public static readonly DiagnosticDescriptor DeclarationReadDifferently = ProjectError("CRM0036", "Declaration read differently by the generator", "The generator reads {0} from how it is written and sees {1}, but C# binds {2}{3}");
 
+    /// <summary>{0} class, {1} why ("is static"…), {2} fix.</summary>
+    public static readonly DiagnosticDescriptor ProviderClassCannotBeCreated = ProjectError("CRM0037", "Provider class cannot be created", "Class '{0}' is marked [CrmProvider] but {1}, and the adapter creates its single instance with 'new {0}()'{2}");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -159,7 +162,7 @@ internal static class CrmDiagnosticDescriptors
         UnknownContextValue, ProviderClassNotPartial, InvalidHttpMethod, EnumTableNotInvertible, DuplicateDeclaration,
         NotAllowedHere, UnsupportedFieldType, KeyPatternWithoutCatchAll, InvalidKeyPattern,
         NextPageOutsideList, UnknownNextPageKind, PageParameterOutsideList,
-        RecordReferenceWithoutPath, RecordReferenceOutOfPlace, DeclarationReadDifferently,
+        RecordReferenceWithoutPath, RecordReferenceOutOfPlace, DeclarationReadDifferently, ProviderClassCannotBeCreated,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>All descriptors, in ID order.</summary>

@@ -160,6 +160,6 @@ public class CrmMapAnalyzerTests
         var compilationEnd = analyzer.SupportedDiagnostics
             .Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd))
             .Select(d => d.Id);
-        Assert.Equal(new[] { "CRM0013", "CRM0014", "CRM0015", "CRM0023", "CRM0036" }, compilationEnd);
+        Assert.Equal(new[] { "CRM0013", "CRM0014", "CRM0015", "CRM0023", "CRM0036", "CRM0037" }, compilationEnd);
     }
 }

@@ -5,7 +5,7 @@ using CrmGen.Generator.Tests.Binding;
 
 namespace CrmGen.Generator.Tests.Diagnostics;
 
-/// <summary>The project-wide checks (CRM0013, CRM0014, CRM0015, CRM0023) and unusable field types (CRM0028).</summary>
+/// <summary>The project-wide checks (CRM0013, CRM0014, CRM0015, CRM0023, CRM0037) and unusable field types (CRM0028).</summary>
 public class ProjectDiagnosticTests
 {
     private const string Minimal = "provider {0} {{\n  base_url \"https://x.test\"\n  auth none\n}}\n";
@@ -121,6 +121,67 @@ public class ProjectDiagnosticTests
         var bound = BindingTestHost.Bind(Provider("plain"), facts);
         Assert.Empty(bound.Diagnostics);
         Assert.Empty(bound.Providers);
+    }
+
+    [Fact]
+    public void CRM0037_class_the_adapter_cannot_create()
+    {
+        const string Sources = """
+            [CrmGen.CrmProvider("fixed")]
+            public static partial class FixedProvider { }
+
+            [CrmGen.CrmProvider("base")]
+            public abstract partial class BaseProvider { }
+
+            [CrmGen.CrmProvider("needy")]
+            public partial class NeedyProvider
+            {
+                public NeedyProvider(string key) { }
+            }
+
+            [CrmGen.CrmProvider("optional")]
+            public partial class OptionalProvider
+            {
+                private OptionalProvider(string key = "k", params int[] more) { }
+            }
+
+            [CrmGen.CrmProvider("private")]
+            public partial class PrivateProvider
+            {
+                private PrivateProvider() { }
+                public PrivateProvider(int x) { }
+            }
+
+            [CrmGen.CrmProvider("split")]
+            public partial class SplitProvider { }
+
+            public partial class SplitProvider
+            {
+                public SplitProvider(int x) { }
+            }
+            """;
+        var files = new[] { "fixed", "base", "needy", "optional", "private", "split" }.Select(n => File("/maps/" + n + ".crmmap", Provider(n))).ToArray();
+        var expected = new[]
+        {
+            "/src/Source0.cs CRM0037 (2,29)-(2,42): Class 'FixedProvider' is marked [CrmProvider] but is static, and the adapter creates its single instance with 'new FixedProvider()'; remove 'static' (hooks stay static methods)",
+            "/src/Source0.cs CRM0037 (5,31)-(5,43): Class 'BaseProvider' is marked [CrmProvider] but is abstract, and the adapter creates its single instance with 'new BaseProvider()'; remove 'abstract'",
+            "/src/Source0.cs CRM0037 (8,22)-(8,35): Class 'NeedyProvider' is marked [CrmProvider] but has no constructor that takes no arguments, and the adapter creates its single instance with 'new NeedyProvider()'; add 'private NeedyProvider() { }'",
+            "/src/Source0.cs CRM0037 (27,22)-(27,35): Class 'SplitProvider' is marked [CrmProvider] but has no constructor that takes no arguments, and the adapter creates its single instance with 'new SplitProvider()'; add 'private SplitProvider() { }'",
+        };
+        var compilation = BindingTestHost.CreateCompilation(Sources);
+
+        // The generator's reading (from syntax) and C#'s binding agree on every class.
+        foreach (var facts in new[] { CompilationFactsExtractor.ExtractFromSyntax(compilation, CancellationToken.None), CompilationFactsExtractor.Extract(compilation, CancellationToken.None) })
+        {
+            Assert.Equal(expected.Order(StringComparer.Ordinal), Check(facts, files).Order(StringComparer.Ordinal));
+
+            // Nothing is generated for a class the adapter cannot create; the others generate.
+            var needy = BindingTestHost.Bind(Provider("needy"), facts);
+            Assert.Empty(needy.Diagnostics);
+            Assert.Empty(needy.Providers);
+            Assert.Single(BindingTestHost.Bind(Provider("optional"), facts).Providers);
+            Assert.Single(BindingTestHost.Bind(Provider("private"), facts).Providers);
+        }
     }
 
     [Fact]
