@@ -148,6 +148,10 @@ internal enum BuiltinFunction
     Exists,
     /// <summary><c>first(list)</c>: the first element or null.</summary>
     First,
+    /// <summary><c>min(a, b)</c>: the smaller of two whole numbers → long; null when either is null.</summary>
+    Min,
+    /// <summary><c>max(a, b)</c>: the larger of two whole numbers → long; null when either is null.</summary>
+    Max,
 }
 
 /// <summary>A call of a built-in function.</summary>

@@ -17,7 +17,7 @@ namespace CrmGen.Generator.Binding;
 internal sealed partial class ProviderBinder
 {
     private const int MaxDepth = 200;
-    private static readonly string[] BuiltinNames = { "split", "join", "lower", "upper", "trim", "exists", "first" };
+    private static readonly string[] BuiltinNames = { "split", "join", "lower", "upper", "trim", "exists", "first", "min", "max" };
     private static readonly string[] ConversionNames = { "datetime", "date", "epoch_s", "epoch_ms", "decimal", "cents", "int", "string", "bool" };
     private static readonly CrmType ListOfString = ListOf(CrmType.String);
 
@@ -665,6 +665,8 @@ internal sealed partial class ProviderBinder
             "trim" => (BuiltinFunction.Trim, 1),
             "exists" => (BuiltinFunction.Exists, 1),
             "first" => (BuiltinFunction.First, 1),
+            "min" => (BuiltinFunction.Min, 2),
+            "max" => (BuiltinFunction.Max, 2),
             _ => ((BuiltinFunction)(-1), -1),
         };
 
@@ -701,6 +703,12 @@ internal sealed partial class ProviderBinder
             case BuiltinFunction.Upper:
             case BuiltinFunction.Trim:
                 return new BoundBuiltinCall(function, Arguments(BindValue(arguments[0], scope, CrmType.String, ArgumentWhat(0))), CrmType.String);
+
+            case BuiltinFunction.Min:
+            case BuiltinFunction.Max:
+                return new BoundBuiltinCall(function, Arguments(
+                    BindValue(arguments[0], scope, CrmType.Long, ArgumentWhat(0)),
+                    BindValue(arguments[1], scope, CrmType.Long, ArgumentWhat(1))), CrmType.Long);
 
             case BuiltinFunction.Exists:
                 var raw = arguments[0] is null ? ErrorExpression : BindCore(arguments[0], scope, null, ArgumentWhat(0));

@@ -375,6 +375,10 @@ internal sealed class ExpressionEmitter
                 var value = args[0];
                 if (value.Type.Kind == CrmTypeKind.Null) return new CsValue("false", CrmType.Boolean, false);
                 return new CsValue(value.MayBeNull ? "(" + value.Code + " is not null)" : "true", CrmType.Boolean, false);
+            case BuiltinFunction.Min:
+            case BuiltinFunction.Max:
+                var nullableLong = CrmTypes.CSharp(CrmType.Long) + "?";
+                return new CsValue(Functions + "." + call.Function + "(" + Typed(args[0], CrmType.Long, nullableLong) + ", " + Typed(args[1], CrmType.Long, nullableLong) + ")", CrmType.Long, true);
             case BuiltinFunction.First:
                 var list = args[0];
                 var element = list.Type.Element ?? call.Type;

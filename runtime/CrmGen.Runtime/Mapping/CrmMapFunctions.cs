@@ -30,6 +30,12 @@ public static class CrmMapFunctions
         return list;
     }
 
+    /// <summary><c>min(a, b)</c>: the smaller of two whole numbers; null when either is null.</summary>
+    public static long? Min(long? a, long? b) => a is { } x && b is { } y ? Math.Min(x, y) : null;
+
+    /// <summary><c>max(a, b)</c>: the larger of two whole numbers; null when either is null.</summary>
+    public static long? Max(long? a, long? b) => a is { } x && b is { } y ? Math.Max(x, y) : null;
+
     /// <summary><c>join(list, sep)</c> of text; null elements are left out.</summary>
     public static string? Join(List<string>? values, string? separator)
     {

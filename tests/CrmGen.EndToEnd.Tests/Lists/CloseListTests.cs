@@ -34,6 +34,19 @@ public class CloseListTests
     }
 
     [Fact]
+    public async Task A_page_size_above_100_asks_for_100()
+    {
+        await using var kit = await SemanticsKit.StartAsync();
+        var seeded = await SeedAsync(kit, 3);
+
+        var page = await kit.Client.Contacts.ListAsync(kit.Close, new CrmPageRequest { PageSize = 1000 });
+
+        Assert.Equal(seeded.Select(c => c.Id).Order(StringComparer.Ordinal), page.Records.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.False(page.HasMore);
+        Assert.Equal("?_limit=100", Assert.Single(kit.Sandbox.RequestsTo("close")).QueryString);
+    }
+
+    [Fact]
     public async Task The_first_page_skips_nothing_and_counts_the_next_offset()
     {
         await using var kit = await SemanticsKit.StartAsync();
@@ -136,11 +149,17 @@ public class CloseListTests
     [Fact]
     public async Task The_sandbox_refuses_a_limit_above_its_maximum_with_Closes_error_body()
     {
+        // The adapter never asks for more than 100 (above); the sandbox itself, asked directly, refuses.
         await using var kit = await SemanticsKit.StartAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            kit.Sandbox.BaseAddressFor("close").AbsoluteUri.TrimEnd('/') + "/contact/?_limit=" + (CloseContactsEmulator.MaxListLimit + 1));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(kit.Sandbox.Options.CloseApiKey + ":")));
 
-        var error = await Assert.ThrowsAsync<CrmProviderException>(() => kit.Client.Contacts.ListAsync(kit.Close, new CrmPageRequest { PageSize = CloseContactsEmulator.MaxListLimit + 1 }));
+        using var response = await http.SendAsync(request);
 
-        Assert.Equal(400, error.StatusCode);
-        Assert.Contains("_limit", error.Message, StringComparison.Ordinal);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("_limit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -80,6 +80,23 @@ public class HubSpotListTests
     }
 
     [Fact]
+    public async Task A_page_size_above_HubSpots_maximum_asks_for_100_and_the_rest_follows()
+    {
+        await using var kit = await ListKit.StartAsync();
+        var seeded = kit.SeedHubSpot(130);
+
+        var page = await kit.Client.Contacts.ListAsync(kit.HubSpot, new CrmPageRequest { PageSize = 1000 });
+        var all = await kit.Client.Contacts.ListAllAsync(kit.HubSpot, pageSize: 1000).ToListAsync();
+
+        Assert.Equal(100, page.Records.Count);
+        Assert.True(page.HasMore);
+        Assert.Equal(seeded.Count, all.Count);
+        var requests = kit.Sandbox.RequestsTo("hubspot");
+        Assert.Equal(3, requests.Count);
+        Assert.All(requests, r => Assert.Contains("limit=100", r.QueryString, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_empty_list_is_one_empty_last_page()
     {
         await using var kit = await ListKit.StartAsync();

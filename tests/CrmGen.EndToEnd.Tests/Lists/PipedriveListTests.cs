@@ -73,6 +73,19 @@ public class PipedriveListTests
     }
 
     [Fact]
+    public async Task A_page_size_above_Pipedrives_maximum_asks_for_500()
+    {
+        await using var kit = await PipedriveKit.StartAsync();
+        await SeedAsync(kit, 3);
+
+        var page = await kit.Client.Contacts.ListAsync(kit.Account, new CrmPageRequest { PageSize = 5000 });
+
+        Assert.Equal(3, page.Records.Count);
+        Assert.False(page.HasMore);
+        Assert.Contains("limit=500", Assert.Single(kit.Sandbox.RequestsTo("pipedrive")).QueryString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_list_with_null_data_is_one_empty_last_page()
     {
         await using var kit = await PipedriveKit.StartAsync();

@@ -270,6 +270,33 @@ public class BinderDiagnosticTests
             ("CRM0007", "'@Pad' takes 1 or 2 argument(s) but is given 3"));
     }
 
+    [Fact]
+    public void Min_and_max_take_two_whole_numbers()
+    {
+        DiagnosticAssert.Reports("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              resource contacts {
+                list GET "/contacts" {
+                  query {
+                    limit  <- min(page_size, 100)
+                    floor  <- max(page_size, 1)
+                    total  <- min(max(page_size, 10), 100)
+                    words  <- max(page_size, [|"ten"|])
+                    single <- [|min|](page_size)
+                    typo   <- [|mni|](page_size, 2)
+                  }
+                  read from results { id <- id }
+                }
+              }
+            }
+            """,
+            ("CRM0005", "The second argument of 'max' is long but the value is string; use 'as int'"),
+            ("CRM0007", "'min' takes 2 argument(s) but is given 1"),
+            ("CRM0006", "Unknown function 'mni'; did you mean 'min'?"));
+    }
+
     // ---- CRM0008 / CRM0009 / CRM0010 ----------------------------------------------------
 
     [Fact]

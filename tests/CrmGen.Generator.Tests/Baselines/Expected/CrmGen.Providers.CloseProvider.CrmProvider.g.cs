@@ -968,7 +968,7 @@ partial class CloseProvider : global::CrmGen.ICrmProvider
         {
             request.AppendPath("/contact/");
             request.AddQuery("_skip", input.Cursor);
-            request.AddQuery("_limit", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize));
+            request.AddQuery("_limit", global::CrmGen.Mapping.CrmConvert.ToText(global::CrmGen.Mapping.CrmMapFunctions.Min((long?)input.PageSize, 100L)));
         }
 
         /// <inheritdoc />

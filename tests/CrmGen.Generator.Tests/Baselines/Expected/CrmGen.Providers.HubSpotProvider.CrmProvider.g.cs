@@ -674,7 +674,7 @@ partial class HubSpotProvider : global::CrmGen.ICrmProvider
         public override void BuildRequest(global::CrmGen.CrmRequestBuilder request, global::CrmGen.IntegratedAccount account, string? id, global::CrmGen.CrmPageRequest input)
         {
             request.AppendPath("/crm/v3/objects/contacts");
-            request.AddQuery("limit", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize));
+            request.AddQuery("limit", global::CrmGen.Mapping.CrmConvert.ToText(global::CrmGen.Mapping.CrmMapFunctions.Min((long?)input.PageSize, 100L)));
             request.AddQuery("after", input.Cursor);
             request.AddQuery("properties", "firstname,lastname,email,jobtitle,phone,mobilephone,address,city,state,zip,country,associatedcompanyid,company,createdate,lastmodifieddate,notes_last_updated");
         }

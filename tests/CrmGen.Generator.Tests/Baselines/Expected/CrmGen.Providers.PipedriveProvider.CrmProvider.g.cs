@@ -774,7 +774,7 @@ partial class PipedriveProvider : global::CrmGen.ICrmProvider
         {
             request.AppendPath("/persons");
             request.AddQuery("start", input.Cursor);
-            request.AddQuery("limit", global::CrmGen.Mapping.CrmConvert.ToText(input.PageSize));
+            request.AddQuery("limit", global::CrmGen.Mapping.CrmConvert.ToText(global::CrmGen.Mapping.CrmMapFunctions.Min((long?)input.PageSize, 500L)));
         }
 
         /// <inheritdoc />
