@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -287,10 +288,31 @@ public sealed class CrmClient : IDisposable
                 {
                     var readOptions = new CrmReadOptions { IgnoreRemoteData = ignoreRemoteData, Account = effective, Page = request };
                     using var reader = new ListPageStreamReader<TModel>(listOperation, recordPath, stream, readOptions);
-                    await foreach (var record in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    // The page's time budget goes on while its body arrives; the time the caller
+                    // spends on a record it was given does not count.
+                    using var budget = PageBodyBudget.Start(call, _time, cancellationToken);
+                    var records = reader.ReadAsync(budget.Token).GetAsyncEnumerator(budget.Token);
+                    await using (records.ConfigureAwait(false))
                     {
-                        FinishRecord(record, exclusion, options);
-                        yield return record;
+                        while (true)
+                        {
+                            bool more;
+                            try
+                            {
+                                more = await records.MoveNextAsync().ConfigureAwait(false);
+                            }
+                            catch (Exception e) when (budget.RanOut && e is OperationCanceledException or IOException)
+                            {
+                                CrmClientLog.TimedOut(_logger, call.Method, call.Path, provider.Name, call.Account.Id, call.Timeout.TotalMilliseconds, call.Attempts);
+                                throw new CrmTimeoutException(provider.Name, resource, "list", call.Account.Id, call.Timeout, call.Attempts, call.LastStatus, e);
+                            }
+                            if (!more) break;
+                            var record = records.Current;
+                            FinishRecord(record, exclusion, options);
+                            budget.Pause();
+                            yield return record;
+                            budget.Resume();
+                        }
                     }
                     next = reader.NextCursor;
                 }

@@ -285,6 +285,62 @@ public class HubSpotListTests
     }
 
     [Fact]
+    public async Task A_page_body_that_stalls_runs_out_the_calls_timeout()
+    {
+        await using var kit = await ListKit.StartAsync();
+        kit.SeedHubSpot(3);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The server sends the first record, then nothing more until the test ends.
+        kit.Sandbox.HubSpot.Contacts.ListRecordWritten = async (index, aborted) =>
+        {
+            if (index == 0) await release.Task.WaitAsync(TimeSpan.FromSeconds(30), aborted);
+        };
+        using var client = new CrmClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, CrmGen.Providers.BuiltInProviders.All,
+            new CrmClientOptions { Timeout = TimeSpan.FromSeconds(1) });
+
+        var seen = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<CrmTimeoutException>(async () =>
+        {
+            await foreach (var contact in client.Contacts.ListAllAsync(kit.HubSpot)) seen++;
+        });
+        release.TrySetResult();
+
+        Assert.Equal(1, seen);
+        Assert.Equal(("hubspot", "contacts", "list"), (error.Provider, error.Resource, error.Operation));
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task The_time_the_caller_spends_on_a_record_does_not_count_against_the_page()
+    {
+        await using var kit = await ListKit.StartAsync();
+        kit.SeedHubSpot(3);
+        var consumerDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The rest of the page is sent only once the caller has spent longer than the timeout on
+        // the first record, so reading it needs the budget the pause kept.
+        kit.Sandbox.HubSpot.Contacts.ListRecordWritten = async (index, aborted) =>
+        {
+            if (index == 0) await consumerDone.Task.WaitAsync(TimeSpan.FromSeconds(30), aborted);
+        };
+        using var client = new CrmClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, CrmGen.Providers.BuiltInProviders.All,
+            new CrmClientOptions { Timeout = TimeSpan.FromSeconds(1) });
+
+        var ids = new List<string?>();
+        await foreach (var contact in client.Contacts.ListAllAsync(kit.HubSpot))
+        {
+            ids.Add(contact.Id);
+            if (ids.Count == 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
+                consumerDone.SetResult();
+            }
+        }
+
+        Assert.Equal(3, ids.Count);
+    }
+
+    [Fact]
     public async Task Cancelling_the_enumeration_stops_it()
     {
         await using var kit = await ListKit.StartAsync();
