@@ -41,18 +41,7 @@ internal static class CompilationFactSources
                 syntaxTrees: null,
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var unifiedModelAttribute = compilation.GetTypeByMetadataName(CompilationFactsExtractor.UnifiedModelAttributeName);
-            if (unifiedModelAttribute is null) return EquatableArray<UnifiedModelFacts>.Empty;
-
-            var models = new List<UnifiedModelFacts>();
-            CompilationFactsExtractor.AddMetadataModels(
-                unifiedModelAttribute.ContainingAssembly.GlobalNamespace,
-                unifiedModelAttribute,
-                new CrmTypeResolver(unifiedModelAttribute),
-                models,
-                ct);
-            CompilationFactsExtractor.SortModels(models);
-            return models.ToEquatableArray();
+            return CompilationFactsExtractor.ExtractMetadataModels(compilation, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -67,11 +67,12 @@ internal static class CompilationFactsExtractor
             }
         }
 
-        // The runtime's own models (Contact, Pipeline…) live in the attribute's assembly.
-        if (unifiedModelAttribute is not null
-            && !SymbolEqualityComparer.Default.Equals(unifiedModelAttribute.ContainingAssembly, compilation.Assembly))
+        // The runtime's own models (Contact, Pipeline…) live in the attribute's assembly; a
+        // library of the user's models references it.
+        var known = new HashSet<string>(models.Select(m => m.FullyQualifiedName), StringComparer.Ordinal);
+        foreach (var model in ExtractMetadataModels(compilation, ct))
         {
-            AddMetadataModels(unifiedModelAttribute.ContainingAssembly.GlobalNamespace, unifiedModelAttribute, resolver, models, ct);
+            if (known.Add(model.FullyQualifiedName)) models.Add(model);
         }
 
         SortModels(models);
@@ -80,8 +81,10 @@ internal static class CompilationFactsExtractor
     }
 
     /// <summary>
-    /// The unified models of the referenced assembly that defines the attribute (the runtime's
-    /// Contact, Pipeline…), sorted; empty when the attribute is declared in the compilation itself.
+    /// The unified models of the referenced assemblies, sorted: the public classes marked
+    /// <c>[UnifiedModel]</c> in the assembly that defines the attribute (the runtime's Contact,
+    /// Pipeline…) and in every referenced assembly that references that one (a library of the
+    /// user's own models). Empty when the attribute is declared in the compilation itself.
     /// </summary>
     public static EquatableArray<UnifiedModelFacts> ExtractMetadataModels(Compilation compilation, CancellationToken ct)
     {
@@ -90,10 +93,41 @@ internal static class CompilationFactsExtractor
         {
             return EquatableArray<UnifiedModelFacts>.Empty;
         }
+        var attributeAssembly = unifiedModelAttribute.ContainingAssembly;
+        var resolver = new CrmTypeResolver(unifiedModelAttribute);
         var models = new List<UnifiedModelFacts>();
-        AddMetadataModels(unifiedModelAttribute.ContainingAssembly.GlobalNamespace, unifiedModelAttribute, new CrmTypeResolver(unifiedModelAttribute), models, ct);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in ModelAssemblies(compilation, attributeAssembly))
+        {
+            ct.ThrowIfCancellationRequested();
+            var found = new List<UnifiedModelFacts>();
+            AddMetadataModels(assembly.GlobalNamespace, unifiedModelAttribute, resolver, found, ct);
+            foreach (var model in found)
+            {
+                if (seen.Add(model.FullyQualifiedName)) models.Add(model);
+            }
+        }
         SortModels(models);
         return models.ToEquatableArray();
+    }
+
+    /// <summary>The attribute's assembly, then the referenced assemblies that reference it (only they can use the attribute).</summary>
+    private static IEnumerable<IAssemblySymbol> ModelAssemblies(Compilation compilation, IAssemblySymbol attributeAssembly)
+    {
+        yield return attributeAssembly;
+        var name = attributeAssembly.Identity.Name;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(assembly, attributeAssembly)) continue;
+            foreach (var module in assembly.Modules)
+            {
+                if (module.ReferencedAssemblies.Any(identity => string.Equals(identity.Name, name, StringComparison.Ordinal)))
+                {
+                    yield return assembly;
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>
