@@ -49,22 +49,26 @@ internal static class DeclarationResolver
         var seenModels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var declaration in ordered)
         {
-            if (declaration.HasModelAttribute && seenModels.Add(declaration.QualifiedName))
+            if (declaration.HasModelAttribute && seenModels.Add(FullyQualifiedName(declaration)))
             {
                 sourceModels.Add(declaration);
                 modelNames.Add((FullyQualifiedName(declaration), declaration.ClassName));
             }
         }
+        // A source class hides a referenced model of the same name, as C# binds the source one.
+        var models = new List<UnifiedModelFacts>();
+        var byName = new Dictionary<string, UnifiedModelFacts>(StringComparer.Ordinal);
         foreach (var model in metadataModels)
         {
-            if (seenModels.Add(model.FullyQualifiedName)) modelNames.Add((model.FullyQualifiedName, model.Name));
+            if (!seenModels.Add(model.FullyQualifiedName)) continue;
+            modelNames.Add((model.FullyQualifiedName, model.Name));
+            models.Add(model);
+            byName[model.FullyQualifiedName] = model;
         }
 
         var resolver = new Resolver(modelNames);
-        var models = new List<UnifiedModelFacts>(metadataModels);
-        var byName = new Dictionary<string, UnifiedModelFacts>(StringComparer.Ordinal);
-        foreach (var model in metadataModels) byName[model.FullyQualifiedName] = model;
-        var sourceByName = sourceModels.ToDictionary(FullyQualifiedName, StringComparer.Ordinal);
+        var sourceByName = new Dictionary<string, DeclaredClass>(StringComparer.Ordinal);
+        foreach (var declaration in sourceModels) sourceByName[FullyQualifiedName(declaration)] = declaration;
         var describing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var declaration in sourceModels)
         {

@@ -206,6 +206,32 @@ public class DeclarationReadingTests
         Assert.Equal("Code", Assert.Single(Assert.Single(facts.ProviderClasses).Hooks).Name);
     }
 
+    [Theory]
+    [InlineData("[CrmGen.UnifiedModel] public class Note { } [CrmGen.UnifiedModel] public class Note<T> { }")]
+    [InlineData("[CrmGen.CrmProvider(\"test\")] public partial class TestProvider { public static partial string? X(string? a); public static partial string? X(string? a) => a; }")]
+    [InlineData("[CrmGen.CrmProvider(] public partial class TestProvider { public static void (")]
+    [InlineData("[CrmGen.UnifiedModel] public class A : B { public string? X { get; set; } } [CrmGen.UnifiedModel] public class B : A { public string? Y { get; set; } }")]
+    [InlineData("namespace CrmGen { [UnifiedModel(\"contacts\")] public class Contact { public string? Extra { get; set; } } }")]
+    [InlineData("[CrmGen.CrmProvider(\"test\")] public partial record TestProvider(int X) { public static global::System.Collections.Generic.List<int>? L(ref int a, params string[] b) => null; }")]
+    [InlineData("[CrmGen.CrmProvider(\"test\")] public partial class TestProvider<T> { public static T? Generic<U>(U u) => default; } [CrmGen.CrmProvider(\"test\")] public partial class TestProvider { }")]
+    [InlineData("using X = ; [X(\"test\")] partial class TestProvider { static string? Y(Z.W<int,>? a) => null; }")]
+    [InlineData("#nullable enable annotations\n[CrmGen.CrmProvider(\"test\")] public partial class TestProvider {\n#nullable restore warnings\n public static string? S(string a, int? b, global::System.Nullable<long> c) => a; }")]
+    public async Task Odd_declarations_never_make_the_generator_or_the_analyzer_throw(string source)
+    {
+        var compilation = BindingTestHost.CreateCompilation(source);
+        // Reading and resolving the declarations does not throw (the generator's step would
+        // otherwise give no facts, and generate nothing, silently).
+        var written = CompilationFactsExtractor.ExtractFromSyntax(compilation, CancellationToken.None);
+        var bound = CompilationFactsExtractor.Extract(compilation, CancellationToken.None);
+        _ = DeclarationCheck.Compare(written, bound);
+
+        var result = Infrastructure.GeneratorHarness.CreateDriver([new Infrastructure.InMemoryAdditionalText("/maps/test.crmmap", Map)])
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        // The analyzer reports through CompilationWithAnalyzers and asserts it threw nothing.
+        _ = await AnalyzeAsync(source);
+    }
+
     [Fact]
     public void Reading_the_declarations_of_the_built_in_definitions_agrees_with_binding()
     {
