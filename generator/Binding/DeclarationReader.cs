@@ -89,7 +89,9 @@ internal static class DeclarationReader
         var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
         var hooks = hasProvider || isPartial ? Hooks(declaration, ct) : EquatableArray<DeclaredHook>.Empty;
         var constructors = hasProvider || isPartial ? Constructors(declaration) : 0;
-        if (!hasProvider && !hasModel && hooks.IsEmpty && constructors == 0) return null;
+        // Another part of a partial class may hold a model's properties as well as hooks.
+        var properties = hasModel || isPartial ? Properties(declaration) : EquatableArray<DeclaredProperty>.Empty;
+        if (!hasProvider && !hasModel && hooks.IsEmpty && constructors == 0 && properties.IsEmpty) return null;
 
         var containers = new List<string>();
         var containersPartial = true;
@@ -108,9 +110,8 @@ internal static class DeclarationReader
             }
         }
 
-        var properties = hasModel ? Properties(declaration) : EquatableArray<DeclaredProperty>.Empty;
         WrittenType? baseType = null;
-        if (hasModel && declaration.BaseList is { Types.Count: > 0 } baseList)
+        if ((hasModel || isPartial) && declaration.BaseList is { Types.Count: > 0 } baseList)
         {
             baseType = Written(baseList.Types[0].Type);
         }

@@ -66,6 +66,16 @@ internal static class DeclarationResolver
             byName[model.FullyQualifiedName] = model;
         }
 
+        var parts = new Dictionary<string, List<DeclaredClass>>(StringComparer.Ordinal);
+        foreach (var declaration in ordered)
+        {
+            if (!declaration.IsPartial) continue;
+            if (!parts.TryGetValue(declaration.QualifiedName, out var list)) parts.Add(declaration.QualifiedName, list = new List<DeclaredClass>());
+            list.Add(declaration);
+        }
+        List<DeclaredClass> PartsOf(DeclaredClass declaration)
+            => declaration.IsPartial && parts.TryGetValue(declaration.QualifiedName, out var found) ? found : new List<DeclaredClass> { declaration };
+
         var resolver = new Resolver(modelNames);
         var sourceByName = new Dictionary<string, DeclaredClass>(StringComparer.Ordinal);
         foreach (var declaration in sourceModels) sourceByName[FullyQualifiedName(declaration)] = declaration;
@@ -73,15 +83,7 @@ internal static class DeclarationResolver
         foreach (var declaration in sourceModels)
         {
             ct.ThrowIfCancellationRequested();
-            models.Add(DescribeModel(declaration, resolver, byName, sourceByName, describing));
-        }
-
-        var parts = new Dictionary<string, List<DeclaredClass>>(StringComparer.Ordinal);
-        foreach (var declaration in ordered)
-        {
-            if (!declaration.IsPartial) continue;
-            if (!parts.TryGetValue(declaration.QualifiedName, out var list)) parts.Add(declaration.QualifiedName, list = new List<DeclaredClass>());
-            list.Add(declaration);
+            models.Add(DescribeModel(declaration, PartsOf, resolver, byName, sourceByName, describing));
         }
 
         var providers = new List<ProviderClassFacts>();
@@ -91,8 +93,7 @@ internal static class DeclarationResolver
             ct.ThrowIfCancellationRequested();
             if (!declaration.HasProviderAttribute || declaration.ProviderName is not { } providerName) continue;
             if (!seenProviders.Add((providerName, declaration.QualifiedName))) continue;
-            var allParts = declaration.IsPartial && parts.TryGetValue(declaration.QualifiedName, out var found) ? found : new List<DeclaredClass> { declaration };
-            providers.Add(DescribeProvider(declaration, providerName, allParts, resolver, annotationsByDefault));
+            providers.Add(DescribeProvider(declaration, providerName, PartsOf(declaration), resolver, annotationsByDefault));
         }
 
         CompilationFactsExtractor.SortModels(models);
@@ -109,6 +110,7 @@ internal static class DeclarationResolver
 
     private static UnifiedModelFacts DescribeModel(
         DeclaredClass declaration,
+        Func<DeclaredClass, List<DeclaredClass>> partsOf,
         Resolver resolver,
         Dictionary<string, UnifiedModelFacts> described,
         Dictionary<string, DeclaredClass> sourceModels,
@@ -120,20 +122,29 @@ internal static class DeclarationResolver
 
         var properties = new List<UnifiedPropertyFacts>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in declaration.Properties)
+        CrmType? baseModel = null;
+        foreach (var part in partsOf(declaration))
         {
-            if (!names.Add(property.Name)) continue;
-            properties.Add(new UnifiedPropertyFacts(property.WireName ?? SnakeCase.From(property.Name), property.Name, resolver.Resolve(property.Type, declaration)));
+            foreach (var property in part.Properties)
+            {
+                if (!names.Add(property.Name)) continue;
+                properties.Add(new UnifiedPropertyFacts(property.WireName ?? SnakeCase.From(property.Name), property.Name, resolver.Resolve(property.Type, part)));
+            }
+            // Any part may name the base class (the others may list interfaces only).
+            if (baseModel is null && part.BaseType is { } written && resolver.Resolve(written, part) is { Kind: CrmTypeKind.Model } model)
+            {
+                baseModel = model;
+            }
         }
 
         // A base class that is itself a unified model lends its properties (those not hidden here), first.
-        if (declaration.BaseType is { } baseType && resolver.Resolve(baseType, declaration) is { Kind: CrmTypeKind.Model } baseModel)
+        if (baseModel is not null)
         {
             UnifiedModelFacts? baseFacts = null;
             if (described.TryGetValue(baseModel.CSharpName, out var known)) baseFacts = known;
             else if (sourceModels.TryGetValue(baseModel.CSharpName, out var baseDeclaration) && !describing.Contains(baseModel.CSharpName))
             {
-                baseFacts = DescribeModel(baseDeclaration, resolver, described, sourceModels, describing);
+                baseFacts = DescribeModel(baseDeclaration, partsOf, resolver, described, sourceModels, describing);
             }
             if (baseFacts is not null)
             {

@@ -206,6 +206,27 @@ public class DeclarationReadingTests
         Assert.Equal("Code", Assert.Single(Assert.Single(facts.ProviderClasses).Hooks).Name);
     }
 
+    [Fact]
+    public async Task A_partial_model_has_the_properties_and_base_class_of_all_its_parts()
+    {
+        var sources = new[]
+        {
+            "namespace P; [CrmGen.UnifiedModel(\"notes\")] public partial class Note : System.IComparable { public string? Body { get; set; } public int CompareTo(object? o) => 0; }",
+            "namespace P; public partial class Note : Entry { [System.Text.Json.Serialization.JsonPropertyName(\"written_at\")] public System.DateTimeOffset? WrittenAt { get; set; } }",
+            "namespace P; [CrmGen.UnifiedModel] public class Entry { public string? Id { get; set; } }",
+            "namespace P; [CrmGen.CrmProvider(\"test\")] public partial class TestProvider { }",
+        };
+        var diagnostics = await AnalyzeAsync(sources);
+
+        Assert.Empty(diagnostics);
+        var compilation = BindingTestHost.CreateCompilation(sources);
+        var written = CompilationFactsExtractor.ExtractFromSyntax(compilation, CancellationToken.None);
+        var note = Assert.Single(written.Models, m => m.FullyQualifiedName == "global::P.Note");
+        Assert.Equal(["id", "body", "written_at"], note.Properties.Select(p => p.WireName));
+        Assert.Equal(CrmTypeKind.DateTime, note.Properties.Single(p => p.PropertyName == "WrittenAt").Type.Kind);
+        Assert.Empty(DeclarationCheck.Compare(written, CompilationFactsExtractor.Extract(compilation, CancellationToken.None)));
+    }
+
     [Theory]
     [InlineData("[CrmGen.UnifiedModel] public class Note { } [CrmGen.UnifiedModel] public class Note<T> { }")]
     [InlineData("[CrmGen.CrmProvider(\"test\")] public partial class TestProvider { public static partial string? X(string? a); public static partial string? X(string? a) => a; }")]
