@@ -14,9 +14,11 @@ namespace CrmGen.Generator.Analysis;
 
 /// <summary>
 /// Reports the diagnostics of <c>.crmmap</c> additional files live, in the build and in the IDE:
-/// each file is parsed and bound against the compilation's unified models and provider classes,
-/// and, once every file is known, the project-wide checks run (duplicate providers, provider
-/// classes without a definition or not partial, providers without a class).
+/// each file is parsed and bound against the compilation's unified models and provider classes
+/// (as the generator reads them), each provider class is checked as it is analysed (partial,
+/// creatable, read by the generator as C# binds it), and, once every file is known, the
+/// project-wide checks run (duplicate providers, provider classes without a definition,
+/// providers without a class).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
@@ -44,6 +46,49 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
         var boundFacts = CompilationFactsExtractor.Extract(context.Compilation, context.CancellationToken);
         var parsed = new ConcurrentDictionary<string, CrmMapFileSyntax>(StringComparer.Ordinal);
 
+        // What concerns one class (not partial, cannot be created, read differently) is reported
+        // as that class is analysed, so it shows live in the IDE.
+        var providersByClass = new Dictionary<string, List<ProviderClassFacts>>(StringComparer.Ordinal);
+        foreach (var providerClass in facts.ProviderClasses)
+        {
+            if (!providersByClass.TryGetValue(providerClass.FullyQualifiedName, out var list)) providersByClass.Add(providerClass.FullyQualifiedName, list = new List<ProviderClassFacts>());
+            list.Add(providerClass);
+        }
+        var differencesByClass = new Dictionary<string, List<DeclarationDifference>>(StringComparer.Ordinal);
+        foreach (var difference in DeclarationCheck.Compare(facts, boundFacts))
+        {
+            if (!differencesByClass.TryGetValue(difference.ClassName, out var list)) differencesByClass.Add(difference.ClassName, list = new List<DeclarationDifference>());
+            list.Add(difference);
+        }
+        if (providersByClass.Count > 0 || differencesByClass.Count > 0)
+        {
+            context.RegisterSymbolAction(symbolContext =>
+            {
+                if (symbolContext.Symbol is not INamedTypeSymbol type) return;
+                var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                if (providersByClass.TryGetValue(name, out var providers))
+                {
+                    foreach (var providerClass in providers)
+                    {
+                        if (CrmProjectChecker.CheckClass(providerClass) is { } diagnostic)
+                        {
+                            symbolContext.ReportDiagnostic(diagnostic.ToDiagnostic(Locate(symbolContext.Compilation, diagnostic)));
+                        }
+                    }
+                }
+                if (differencesByClass.TryGetValue(name, out var differences))
+                {
+                    foreach (var difference in differences)
+                    {
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(
+                            CrmDiagnosticDescriptors.DeclarationReadDifferently,
+                            Locate(symbolContext.Compilation, difference, symbolContext.CancellationToken),
+                            difference.What, difference.Written, difference.Bound, difference.Suggestion));
+                    }
+                }
+            }, SymbolKind.NamedType);
+        }
+
         context.RegisterAdditionalFileAction(fileContext =>
         {
             var file = Parse(fileContext.AdditionalFile, fileContext.CancellationToken);
@@ -70,29 +115,21 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
                 if (file is not null) files.Add(file);
             }
 
-            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
-            foreach (var tree in endContext.Compilation.SyntaxTrees)
+            foreach (var diagnostic in CrmProjectChecker.Check(files.ToImmutable(), facts, includeClassChecks: false))
             {
-                if (!trees.ContainsKey(tree.FilePath)) trees.Add(tree.FilePath, tree);
-            }
-
-            foreach (var diagnostic in CrmProjectChecker.Check(files.ToImmutable(), facts))
-            {
-                // Class diagnostics point into a C# file of the compilation: locate them in its tree.
-                var location = trees.TryGetValue(diagnostic.FilePath, out var tree) && diagnostic.Span.End <= tree.Length
-                    ? Location.Create(tree, diagnostic.Span)
-                    : Location.Create(diagnostic.FilePath, diagnostic.Span, diagnostic.LineSpan);
-                endContext.ReportDiagnostic(diagnostic.ToDiagnostic(location));
-            }
-
-            foreach (var difference in DeclarationCheck.Compare(facts, boundFacts))
-            {
-                endContext.ReportDiagnostic(Diagnostic.Create(
-                    CrmDiagnosticDescriptors.DeclarationReadDifferently,
-                    Locate(endContext.Compilation, difference, endContext.CancellationToken),
-                    difference.What, difference.Written, difference.Bound, difference.Suggestion));
+                endContext.ReportDiagnostic(diagnostic.ToDiagnostic(Locate(endContext.Compilation, diagnostic)));
             }
         });
+    }
+
+    /// <summary>A class diagnostic points into a C# file of the compilation: it is located in that tree.</summary>
+    private static Location Locate(Compilation compilation, CrmDiagnostic diagnostic)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == diagnostic.FilePath && diagnostic.Span.End <= tree.Length) return Location.Create(tree, diagnostic.Span);
+        }
+        return Location.Create(diagnostic.FilePath, diagnostic.Span, diagnostic.LineSpan);
     }
 
     /// <summary>Where a <see cref="DeclarationDifference"/> is: the parameter's type, the member, or the class.</summary>

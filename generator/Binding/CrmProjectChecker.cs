@@ -19,10 +19,12 @@ internal static class CrmProjectChecker
     /// <summary>
     /// Checks <paramref name="files"/> against the provider classes of <paramref name="facts"/>.
     /// Files are taken in path order, providers in source order, so "the second definition" is
-    /// well defined. CRM0014 and CRM0023 are located at the class identifier in its C# file
-    /// (<see cref="CrmDiagnostic.FilePath"/> is then a .cs path); the others in the .crmmap file.
+    /// well defined. CRM0014, CRM0023 and CRM0037 are located at the class identifier in its C#
+    /// file (<see cref="CrmDiagnostic.FilePath"/> is then a .cs path); the others in the .crmmap
+    /// file. <paramref name="includeClassChecks"/> false leaves out the per-class checks
+    /// (<see cref="CheckClass"/>).
     /// </summary>
-    public static ImmutableArray<CrmDiagnostic> Check(ImmutableArray<CrmMapFileSyntax> files, CompilationFacts facts)
+    public static ImmutableArray<CrmDiagnostic> Check(ImmutableArray<CrmMapFileSyntax> files, CompilationFacts facts, bool includeClassChecks = true)
     {
         var diagnostics = ImmutableArray.CreateBuilder<CrmDiagnostic>();
         var ordered = files.IsDefault ? new List<CrmMapFileSyntax>() : files.Where(f => f is not null).OrderBy(f => f.FilePath, StringComparer.Ordinal).ToList();
@@ -66,22 +68,33 @@ internal static class CrmProjectChecker
             {
                 diagnostics.Add(ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassWithoutDefinition, providerClass, providerClass.ClassName, providerClass.ProviderName));
             }
-            if (!providerClass.IsPartial)
-            {
-                diagnostics.Add(ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassNotPartial, providerClass, providerClass.ClassName));
-            }
-            else if (providerClass.CannotBeCreated is { } reason)
-            {
-                var fix = reason switch
-                {
-                    "is static" => "; remove 'static' (hooks stay static methods)",
-                    "is abstract" => "; remove 'abstract'",
-                    _ => "; add 'private " + providerClass.ClassName + "() { }'",
-                };
-                diagnostics.Add(ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassCannotBeCreated, providerClass, providerClass.ClassName, reason, fix));
-            }
+            if (includeClassChecks && CheckClass(providerClass) is { } classDiagnostic) diagnostics.Add(classDiagnostic);
         }
         return diagnostics.ToImmutable();
+    }
+
+    /// <summary>
+    /// What one provider class needs whatever the .crmmap files say: to be partial (CRM0023) and
+    /// creatable with <c>new C()</c> (CRM0037). The analyzer reports these as each class is
+    /// analysed, so they show live in the IDE.
+    /// </summary>
+    public static CrmDiagnostic? CheckClass(ProviderClassFacts providerClass)
+    {
+        if (!providerClass.IsPartial)
+        {
+            return ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassNotPartial, providerClass, providerClass.ClassName);
+        }
+        if (providerClass.CannotBeCreated is { } reason)
+        {
+            var fix = reason switch
+            {
+                "is static" => "; remove 'static' (hooks stay static methods)",
+                "is abstract" => "; remove 'abstract'",
+                _ => "; add 'private " + providerClass.ClassName + "() { }'",
+            };
+            return ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassCannotBeCreated, providerClass, providerClass.ClassName, reason, fix);
+        }
+        return null;
     }
 
     private static CrmDiagnostic FileDiagnostic(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, CrmMapFileSyntax file, IdentifierSyntax name, params string[] arguments)

@@ -108,7 +108,7 @@ internal static class CrmDiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownContextValue = Error("CRM0022", "Unknown context value", "Unknown context value '{0}'; declare it with 'context {0}'{1}");
 
     /// <summary>{0} class.</summary>
-    public static readonly DiagnosticDescriptor ProviderClassNotPartial = ProjectError("CRM0023", "Provider class not partial", "Class '{0}' is marked [CrmProvider] but is not partial");
+    public static readonly DiagnosticDescriptor ProviderClassNotPartial = Error("CRM0023", "Provider class not partial", "Class '{0}' is marked [CrmProvider] but is not partial");
 
     /// <summary>{0} method.</summary>
     public static readonly DiagnosticDescriptor InvalidHttpMethod = Error("CRM0024", "Invalid HTTP method", "Invalid HTTP method '{0}'; expected GET, POST, PUT, PATCH or DELETE");
@@ -147,10 +147,10 @@ internal static class CrmDiagnosticDescriptors
     public static readonly DiagnosticDescriptor RecordReferenceOutOfPlace = Error("CRM0035", "Record reference out of place", "'$$' is the record a read or write block maps and cannot be used {0}{1}");
 
     /// <summary>{0} what is read, {1} how the generator reads it, {2} what C# binds, {3} suggestion.</summary>
-    public static readonly DiagnosticDescriptor DeclarationReadDifferently = ProjectError("CRM0036", "Declaration read differently by the generator", "The generator reads {0} from how it is written and sees {1}, but C# binds {2}{3}");
+    public static readonly DiagnosticDescriptor DeclarationReadDifferently = Error("CRM0036", "Declaration read differently by the generator", "The generator reads {0} from how it is written and sees {1}, but C# binds {2}{3}");
 
     /// <summary>{0} class, {1} why ("is static"…), {2} fix.</summary>
-    public static readonly DiagnosticDescriptor ProviderClassCannotBeCreated = ProjectError("CRM0037", "Provider class cannot be created", "Class '{0}' is marked [CrmProvider] but {1}, and the adapter creates its single instance with 'new {0}()'{2}");
+    public static readonly DiagnosticDescriptor ProviderClassCannotBeCreated = Error("CRM0037", "Provider class cannot be created", "Class '{0}' is marked [CrmProvider] but {1}, and the adapter creates its single instance with 'new {0}()'{2}");
 
     /// <summary>All descriptors by ID.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]

@@ -151,6 +151,40 @@ public class CrmMapAnalyzerTests
     }
 
     [Fact]
+    public async Task Class_diagnostics_show_when_only_the_classs_document_is_analysed()
+    {
+        // The IDE analyses open documents on their own; compilation-end diagnostics need the
+        // whole project. CRM0023, CRM0036 and CRM0037 are not compilation-end diagnostics.
+        var compilation = Compilation("global using Text = System.String;", """
+            namespace Extra;
+
+            [CrmGen.CrmProvider("ghost")]
+            public class GhostProvider { }
+
+            [CrmGen.CrmProvider("needy")]
+            public partial class NeedyProvider
+            {
+                public NeedyProvider(int key) { }
+            }
+
+            [CrmGen.CrmProvider("test")]
+            public partial class TestProvider
+            {
+                public static string? Shout(Text? value) => value;
+            }
+            """);
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new CrmMapAnalyzer()),
+            new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/maps/all.crmmap", Valid))));
+        var tree = compilation.SyntaxTrees[1];
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+
+        Assert.Equal(new[] { "CRM0023", "CRM0036", "CRM0037" }, diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.Same(tree, d.Location.SourceTree));
+        Assert.DoesNotContain(diagnostics, d => d.Id is "CRM0013" or "CRM0014" or "CRM0015");
+    }
+
+    [Fact]
     public void Supports_every_descriptor_and_marks_project_diagnostics_as_compilation_end()
     {
         var analyzer = new CrmMapAnalyzer();
@@ -160,6 +194,6 @@ public class CrmMapAnalyzerTests
         var compilationEnd = analyzer.SupportedDiagnostics
             .Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd))
             .Select(d => d.Id);
-        Assert.Equal(new[] { "CRM0013", "CRM0014", "CRM0015", "CRM0023", "CRM0036", "CRM0037" }, compilationEnd);
+        Assert.Equal(new[] { "CRM0013", "CRM0014", "CRM0015" }, compilationEnd);
     }
 }
