@@ -60,6 +60,7 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
             if (!differencesByClass.TryGetValue(difference.ClassName, out var list)) differencesByClass.Add(difference.ClassName, list = new List<DeclarationDifference>());
             list.Add(difference);
         }
+        var classesSeen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         if (providersByClass.Count > 0 || differencesByClass.Count > 0)
         {
             context.RegisterSymbolAction(symbolContext =>
@@ -76,7 +77,7 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
                         }
                     }
                 }
-                if (differencesByClass.TryGetValue(name, out var differences))
+                if (differencesByClass.TryGetValue(name, out var differences) && classesSeen.TryAdd(name, true))
                 {
                     foreach (var difference in differences)
                     {
@@ -118,6 +119,20 @@ public sealed class CrmMapAnalyzer : DiagnosticAnalyzer
             foreach (var diagnostic in CrmProjectChecker.Check(files.ToImmutable(), facts, includeClassChecks: false))
             {
                 endContext.ReportDiagnostic(diagnostic.ToDiagnostic(Locate(endContext.Compilation, diagnostic)));
+            }
+
+            // A difference about a class no symbol answers to (named differently by the two
+            // readings) is still reported, once every class has been seen.
+            foreach (var pair in differencesByClass)
+            {
+                if (classesSeen.ContainsKey(pair.Key)) continue;
+                foreach (var difference in pair.Value)
+                {
+                    endContext.ReportDiagnostic(Diagnostic.Create(
+                        CrmDiagnosticDescriptors.DeclarationReadDifferently,
+                        Locate(endContext.Compilation, difference, endContext.CancellationToken),
+                        difference.What, difference.Written, difference.Bound, difference.Suggestion));
+                }
             }
         });
     }

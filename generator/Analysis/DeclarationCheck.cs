@@ -52,6 +52,16 @@ internal static class DeclarationCheck
         foreach (var provider in bound.ProviderClasses)
         {
             if (!boundClasses.Add(provider.FullyQualifiedName)) continue;
+            var plainName = WithoutTypeArguments(provider.FullyQualifiedName);
+            if (plainName != provider.FullyQualifiedName)
+            {
+                // Generic, or nested in a generic class: the adapter has no type arguments to give.
+                boundClasses.Add(plainName);
+                differences.Add(new DeclarationDifference(provider.FullyQualifiedName, null, 0, -1,
+                    "class '" + provider.ClassName + "'", "a class outside any generic class", "'" + provider.FullyQualifiedName.Replace("global::", "") + "'",
+                    "; a provider class cannot be generic or nested in a generic class: declare it at namespace level or in a non-generic class"));
+                continue;
+            }
             if (!writtenByClass.TryGetValue(provider.FullyQualifiedName, out var read))
             {
                 differences.Add(new DeclarationDifference(provider.FullyQualifiedName, null, 0, -1,
@@ -209,6 +219,21 @@ internal static class DeclarationCheck
 
     private const string TypeSuggestion =
         "; write the type by a name the generator knows without binding: a keyword (string, int…), DateTimeOffset, List<T>, Dictionary<string, object?>, RawJson or a unified model's name, not an alias declared in another file";
+
+    /// <summary><c>global::A.Outer&lt;T&gt;.Inner</c> as <c>global::A.Outer.Inner</c>.</summary>
+    private static string WithoutTypeArguments(string name)
+    {
+        if (name.IndexOf('<') < 0) return name;
+        var builder = new System.Text.StringBuilder(name.Length);
+        var depth = 0;
+        foreach (var c in name)
+        {
+            if (c == '<') depth++;
+            else if (c == '>') depth--;
+            else if (depth == 0) builder.Append(c);
+        }
+        return builder.ToString();
+    }
 
     /// <summary>Equal types, or two types a mapping cannot use (whatever their names).</summary>
     public static bool SameType(CrmType written, CrmType bound)

@@ -338,6 +338,15 @@ internal static class CompilationFactsExtractor
         return SnakeCase.From(property.Name);
     }
 
+    private static bool IsInGeneric(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.Arity > 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>The facts of one provider class, or <see langword="null"/> without a provider name.</summary>
     internal static ProviderClassFacts? DescribeProvider(INamedTypeSymbol type, AttributeData attribute, CrmTypeResolver resolver, CancellationToken ct)
     {
@@ -425,7 +434,8 @@ internal static class CompilationFactsExtractor
             span,
             lineSpan)
         {
-            CannotBeCreated = type.IsStatic ? "is static"
+            CannotBeCreated = IsInGeneric(type) ? "is generic or nested in a generic class"
+                : type.IsStatic ? "is static"
                 : type.IsAbstract ? "is abstract"
                 : type.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams)) ? null
                 : "has no constructor that takes no arguments",

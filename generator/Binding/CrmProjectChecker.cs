@@ -90,6 +90,7 @@ internal static class CrmProjectChecker
             {
                 "is static" => "; remove 'static' (hooks stay static methods)",
                 "is abstract" => "; remove 'abstract'",
+                "is generic or nested in a generic class" => "; declare it at namespace level or in a non-generic class",
                 _ => "; add 'private " + providerClass.ClassName + "() { }'",
             };
             return ClassDiagnostic(CrmDiagnosticDescriptors.ProviderClassCannotBeCreated, providerClass, providerClass.ClassName, reason, fix);

@@ -95,6 +95,7 @@ internal static class DeclarationReader
 
         var containers = new List<string>();
         var containersPartial = true;
+        var inGeneric = declaration.TypeParameterList is not null;
         var ns = "";
         for (var parent = declaration.Parent; parent is not null; parent = parent.Parent)
         {
@@ -102,6 +103,7 @@ internal static class DeclarationReader
             {
                 containers.Insert(0, container.Identifier.ValueText);
                 containersPartial &= container.Modifiers.Any(SyntaxKind.PartialKeyword);
+                inGeneric |= container.TypeParameterList is not null;
             }
             else if (parent is BaseNamespaceDeclarationSyntax namespaceDeclaration)
             {
@@ -140,6 +142,7 @@ internal static class DeclarationReader
         {
             IsStatic = declaration.Modifiers.Any(SyntaxKind.StaticKeyword),
             IsAbstract = declaration.Modifiers.Any(SyntaxKind.AbstractKeyword),
+            InGeneric = inGeneric,
             Constructors = constructors,
         };
     }

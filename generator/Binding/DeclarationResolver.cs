@@ -211,7 +211,8 @@ internal static class DeclarationResolver
             declaration.Span,
             declaration.LineSpan)
         {
-            CannotBeCreated = parts.Any(p => p.IsStatic) ? "is static"
+            CannotBeCreated = declaration.InGeneric ? "is generic or nested in a generic class"
+                : parts.Any(p => p.IsStatic) ? "is static"
                 : parts.Any(p => p.IsAbstract) ? "is abstract"
                 : constructors == -1 ? "has no constructor that takes no arguments"
                 : null,

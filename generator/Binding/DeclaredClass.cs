@@ -85,6 +85,9 @@ internal sealed record DeclaredClass(
     /// <summary>The declaration says <c>static</c>.</summary>
     public bool IsStatic { get; init; }
 
+    /// <summary>The class, or a class it is nested in, has type parameters.</summary>
+    public bool InGeneric { get; init; }
+
     /// <summary>The declaration says <c>abstract</c>.</summary>
     public bool IsAbstract { get; init; }
 

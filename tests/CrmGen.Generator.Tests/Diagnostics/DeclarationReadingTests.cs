@@ -207,6 +207,37 @@ public class DeclarationReadingTests
     }
 
     [Fact]
+    public async Task A_provider_class_in_a_generic_class_is_reported_once_at_the_class()
+    {
+        // C# names the nested class Outer<T>.Inner; the generator reads Outer.Inner, and the
+        // adapter could not give Outer a type argument anyway.
+        var diagnostics = await AnalyzeAsync("""
+            namespace P;
+
+            public partial class Outer<T>
+            {
+                [CrmGen.CrmProvider("test")]
+                public partial class Inner { }
+            }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "/src/Source0.cs(6,26,6,31): CRM0036: The generator reads class 'Inner' from how it is written and sees a class outside any generic class, but C# binds 'P.Outer<T>.Inner'; a provider class cannot be generic or nested in a generic class: declare it at namespace level or in a non-generic class",
+            },
+            Reported(diagnostics));
+
+        // Nothing is generated for it (the generated part would declare another class Outer).
+        var compilation = BindingTestHost.CreateCompilation("namespace P; public partial class Outer<T> { [CrmGen.CrmProvider(\"test\")] public partial class Inner { } }");
+        var result = Infrastructure.GeneratorHarness.CreateDriver([new Infrastructure.InMemoryAdditionalText("/maps/test.crmmap", Map)])
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Empty(result.GeneratedSources);
+        var provider = Assert.Single(CompilationFactsExtractor.ExtractFromSyntax(compilation, CancellationToken.None).ProviderClasses);
+        Assert.Equal("is generic or nested in a generic class", provider.CannotBeCreated);
+    }
+
+    [Fact]
     public async Task A_partial_model_has_the_properties_and_base_class_of_all_its_parts()
     {
         var sources = new[]
