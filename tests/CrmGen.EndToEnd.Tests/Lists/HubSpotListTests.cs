@@ -284,19 +284,30 @@ public class HubSpotListTests
         Assert.Equal(5, written);
     }
 
-    [Fact]
-    public async Task A_page_body_that_stalls_runs_out_the_calls_timeout()
+    /// <summary>
+    /// Three HubSpot contacts whose list page the server stops sending after the first record
+    /// until the returned source completes, and a client on real time with a 1-second timeout.
+    /// </summary>
+    private static (TaskCompletionSource Release, CrmClient Client) HoldBackAfterFirstRecord(ListKit kit)
     {
-        await using var kit = await ListKit.StartAsync();
         kit.SeedHubSpot(3);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The server sends the first record, then nothing more until the test ends.
         kit.Sandbox.HubSpot.Contacts.ListRecordWritten = async (index, aborted) =>
         {
             if (index == 0) await release.Task.WaitAsync(TimeSpan.FromSeconds(30), aborted);
         };
-        using var client = new CrmClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, CrmGen.Providers.BuiltInProviders.All,
+        var client = new CrmClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, CrmGen.Providers.BuiltInProviders.All,
             new CrmClientOptions { Timeout = TimeSpan.FromSeconds(1) });
+        return (release, client);
+    }
+
+    [Fact]
+    public async Task A_page_body_that_stalls_runs_out_the_calls_timeout()
+    {
+        await using var kit = await ListKit.StartAsync();
+        // The server sends the first record, then nothing more until the test ends.
+        var (release, client) = HoldBackAfterFirstRecord(kit);
+        using var _ = client;
 
         var seen = 0;
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -315,16 +326,10 @@ public class HubSpotListTests
     public async Task The_time_the_caller_spends_on_a_record_does_not_count_against_the_page()
     {
         await using var kit = await ListKit.StartAsync();
-        kit.SeedHubSpot(3);
-        var consumerDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The rest of the page is sent only once the caller has spent longer than the timeout on
         // the first record, so reading it needs the budget the pause kept.
-        kit.Sandbox.HubSpot.Contacts.ListRecordWritten = async (index, aborted) =>
-        {
-            if (index == 0) await consumerDone.Task.WaitAsync(TimeSpan.FromSeconds(30), aborted);
-        };
-        using var client = new CrmClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, CrmGen.Providers.BuiltInProviders.All,
-            new CrmClientOptions { Timeout = TimeSpan.FromSeconds(1) });
+        var (consumerDone, client) = HoldBackAfterFirstRecord(kit);
+        using var _ = client;
 
         var ids = new List<string?>();
         await foreach (var contact in client.Contacts.ListAllAsync(kit.HubSpot))
