@@ -163,6 +163,20 @@ internal sealed partial class ProviderBinder
                     }
 
                     var twoWay = sectionKind == "map";
+                    if (section.Record is { } recordKeyword)
+                    {
+                        // 'read record': the rows of the resource's record mapping, bound here as this operation's.
+                        if (_record is null)
+                        {
+                            _bag.Report(D.MissingRecordMapping, recordKeyword.Span, resourceName);
+                            break;
+                        }
+                        _recordUsed = true;
+                        foreach (var row in _record.Block.Mappings)
+                        {
+                            if (row is not null) readRows.Add(new Row(row, false));
+                        }
+                    }
                     foreach (var row in section.Block.Mappings)
                     {
                         if (row is null) continue;

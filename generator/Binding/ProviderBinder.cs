@@ -35,6 +35,10 @@ internal sealed partial class ProviderBinder
     /// <summary>Top-level unified fields read by the write-scope mappings of the current operation.</summary>
     private readonly HashSet<string> _fieldsReadByWrite = new(StringComparer.Ordinal);
 
+    /// <summary>The record mapping of the resource being bound (<c>record { … }</c>), and whether an operation used it.</summary>
+    private RecordMappingSyntax? _record;
+    private bool _recordUsed;
+
     public ProviderBinder(CrmMapFileSyntax file, FactsLookup facts, DiagnosticBag bag, ProviderSyntax provider, CancellationToken ct)
     {
         _file = file;
@@ -396,6 +400,15 @@ internal sealed partial class ProviderBinder
             _bag.Report(D.UnknownResource, syntax.Name.Span, name, NameSuggestion.Hint(name, _facts.ModelsByResource.Keys.OrderBy(k => k, StringComparer.Ordinal)));
         }
 
+        _record = null;
+        _recordUsed = false;
+        foreach (var record in syntax.Records)
+        {
+            if (record is null) continue;
+            if (_record is null) _record = record;
+            else _bag.Report(D.DuplicateDeclaration, record.Keyword.Span, "record mapping of resource", name);
+        }
+
         var operations = new List<BoundOperation>();
         var operationNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in syntax.Operations)
@@ -405,6 +418,12 @@ internal sealed partial class ProviderBinder
             var bound = BindOperation(operation, model, name, operationNames);
             if (bound is not null) operations.Add(bound);
         }
+
+        if (_record is not null && !_recordUsed)
+        {
+            _bag.Report(D.UnusedRecordMapping, _record.Keyword.Span, name);
+        }
+        _record = null;
 
         if (model is null) return null;
         var remoteData = model.Properties.FirstOrDefault(p => p.Type.Kind == CrmTypeKind.RemoteData)?.PropertyName;

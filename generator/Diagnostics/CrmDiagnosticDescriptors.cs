@@ -152,6 +152,12 @@ internal static class CrmDiagnosticDescriptors
     /// <summary>{0} class, {1} why ("is static"…), {2} fix.</summary>
     public static readonly DiagnosticDescriptor ProviderClassCannotBeCreated = Error("CRM0037", "Provider class cannot be created", "Class '{0}' is marked [CrmProvider] but {1}, and the adapter creates its single instance with 'new {0}()'{2}");
 
+    /// <summary>{0} resource.</summary>
+    public static readonly DiagnosticDescriptor MissingRecordMapping = Error("CRM0038", "No record mapping", "'read record' reads with the record mapping of resource '{0}', which has none; add 'record {{ … }}' to the resource, or write the rows here as 'read {{ … }}'");
+
+    /// <summary>{0} resource.</summary>
+    public static readonly DiagnosticDescriptor UnusedRecordMapping = Error("CRM0039", "Unused record mapping", "Resource '{0}' has a record mapping that no operation uses; write 'read record' (or 'read from PATH record') in the operations that return the record, or remove it");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -163,6 +169,7 @@ internal static class CrmDiagnosticDescriptors
         NotAllowedHere, UnsupportedFieldType, KeyPatternWithoutCatchAll, InvalidKeyPattern,
         NextPageOutsideList, UnknownNextPageKind, PageParameterOutsideList,
         RecordReferenceWithoutPath, RecordReferenceOutOfPlace, DeclarationReadDifferently, ProviderClassCannotBeCreated,
+        MissingRecordMapping, UnusedRecordMapping,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>All descriptors, in ID order.</summary>

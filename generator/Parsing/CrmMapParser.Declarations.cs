@@ -366,6 +366,7 @@ internal static partial class CrmMapParser
             ExpectOpenBrace();
             var owner = Owner("resource", name);
             var operations = ImmutableArray.CreateBuilder<OperationSyntax>();
+            var records = ImmutableArray.CreateBuilder<RecordMappingSyntax>();
             var strayReported = false;
             while (true)
             {
@@ -373,7 +374,14 @@ internal static partial class CrmMapParser
                 if (AtBodyEnd(Level.Resource, owner)) break;
                 var before = _position;
                 var serial = _errorSerial;
-                if (At(TokenKind.Identifier) && LooksLikeOperationMember())
+                if (Current.IsIdentifier("record") && Peek(1).Kind == TokenKind.OpenBrace)
+                {
+                    strayReported = false;
+                    var recordKeyword = Advance();
+                    var recordBlock = ParseMappingBlock("the record block");
+                    records.Add(new RecordMappingSyntax(ToIdentifier(recordKeyword), recordBlock, SpanFrom(recordKeyword.Start)));
+                }
+                else if (At(TokenKind.Identifier) && LooksLikeOperationMember())
                 {
                     // An operation closed too early: report its stray members once, parse and drop them.
                     if (!strayReported)
@@ -396,7 +404,7 @@ internal static partial class CrmMapParser
                 }
                 Recover(before, serial, Level.Resource, stopAtComma: false);
             }
-            return new ResourceSyntax(name, operations.ToImmutable(), SpanFrom(keyword.Start));
+            return new ResourceSyntax(name, operations.ToImmutable(), SpanFrom(keyword.Start)) { Records = records.ToImmutable() };
         }
 
         /// <summary><c>operation := IDENT ('action' name: IDENT)? METHOD STRING '{' operation_member* '}'</c></summary>
@@ -542,7 +550,10 @@ internal static partial class CrmMapParser
             return new RequiresSyntax(fields.ToImmutable(), SpanFrom(keyword.Start));
         }
 
-        /// <summary><c>'read' ('from' path)? block</c>, <c>'write' block</c>, <c>'map' ('from' path)? block</c></summary>
+        /// <summary>
+        /// <c>'read' ('from' path)? (block | 'record')</c>, <c>'write' block</c>,
+        /// <c>'map' ('from' path)? block</c>
+        /// </summary>
         private MappingSectionSyntax ParseMappingSection()
         {
             var keyword = Advance();
@@ -552,6 +563,13 @@ internal static partial class CrmMapParser
                 Advance();
                 if (CanStartPath(Current) && !Current.IsAtLineStart) from = ParsePath();
                 else ReportMissing("a path " + After());
+            }
+            if (keyword.IsIdentifier("read") && Current.IsIdentifier("record") && !Current.IsAtLineStart && Peek(1).Kind != TokenKind.LeftArrow)
+            {
+                // The resource's record mapping stands in for the block.
+                var record = ToIdentifier(Advance());
+                var empty = new MappingBlockSyntax(EquatableArray<MappingSyntax>.Empty, record.Span);
+                return new MappingSectionSyntax(ToIdentifier(keyword), from, empty, SpanFrom(keyword.Start)) { Record = record };
             }
             var block = ParseMappingBlock("the " + keyword.Value + " block");
             return new MappingSectionSyntax(ToIdentifier(keyword), from, block, SpanFrom(keyword.Start));

@@ -432,6 +432,7 @@ internal static partial class CrmMapParser
             switch (token.Value)
             {
                 case "read":
+                    return next.Kind == TokenKind.OpenBrace || next.IsIdentifier("from") || (next.IsIdentifier("record") && !next.IsAtLineStart);
                 case "map":
                     return next.Kind == TokenKind.OpenBrace || next.IsIdentifier("from");
                 case "write":

@@ -40,7 +40,14 @@ internal sealed record OperationHeaderSyntax(HeaderSyntax Header, TextSpan Span)
 /// provider response (read and map only).
 /// </summary>
 internal sealed record MappingSectionSyntax(IdentifierSyntax Kind, PathSyntax? From, MappingBlockSyntax Block, TextSpan Span)
-    : OperationMemberSyntax(Span);
+    : OperationMemberSyntax(Span)
+{
+    /// <summary>
+    /// <c>read record</c> / <c>read from results record</c>: the keyword <c>record</c> in place of
+    /// the block; the rows are the resource's record mapping (<see cref="Block"/> is then empty).
+    /// </summary>
+    public IdentifierSyntax? Record { get; init; }
+}
 
 /// <summary>
 /// <c>next_page cursor &lt;- paging.next.after</c> or <c>next_page url &lt;- nextRecordsUrl</c> in a

@@ -43,6 +43,16 @@ internal sealed record EnumSyntax(IdentifierSyntax Name, EquatableArray<EnumEntr
 /// <summary>One row of an enum table; <see cref="From"/> is null for the <c>else</c> row.</summary>
 internal sealed record EnumEntrySyntax(LiteralSyntax? From, LiteralSyntax To, TextSpan Span) : SyntaxNode(Span);
 
-/// <summary><c>resource contacts { operations }</c></summary>
+/// <summary><c>resource contacts { record { … }? operations }</c></summary>
 internal sealed record ResourceSyntax(IdentifierSyntax Name, EquatableArray<OperationSyntax> Operations, TextSpan Span)
-    : ProviderMemberSyntax(Span);
+    : ProviderMemberSyntax(Span)
+{
+    /// <summary>
+    /// <c>record { rows }</c>: how the resource's record reads, for every operation that says
+    /// <c>read record</c>; each one after the first is a duplicate. Empty when there is none.
+    /// </summary>
+    public EquatableArray<RecordMappingSyntax> Records { get; init; } = EquatableArray<RecordMappingSyntax>.Empty;
+}
+
+/// <summary><c>record { rows }</c> in a resource: the read rows its operations share.</summary>
+internal sealed record RecordMappingSyntax(IdentifierSyntax Keyword, MappingBlockSyntax Block, TextSpan Span) : SyntaxNode(Span);

@@ -297,6 +297,63 @@ public class BinderDiagnosticTests
             ("CRM0006", "Unknown function 'mni'; did you mean 'min'?"));
     }
 
+    // ---- CRM0038 / CRM0039: record mappings -------------------------------------------
+
+    [Fact]
+    public void CRM0038_read_record_in_a_resource_without_one()
+    {
+        DiagnosticAssert.Reports("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              resource contacts {
+                get GET "/contacts/{id}" { read [|record|] }
+                list GET "/contacts" { read from results [|record|] }
+              }
+            }
+            """,
+            ("CRM0038", "'read record' reads with the record mapping of resource 'contacts', which has none; add 'record { … }' to the resource, or write the rows here as 'read { … }'"),
+            ("CRM0038", "'read record' reads with the record mapping of resource 'contacts', which has none; add 'record { … }' to the resource, or write the rows here as 'read { … }'"));
+    }
+
+    [Fact]
+    public void CRM0039_unused_record_mapping_and_a_second_one()
+    {
+        DiagnosticAssert.Reports("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              resource contacts {
+                [|record|] { id <- id }
+                [|record|] { id <- uid }
+                get GET "/contacts/{id}" { read { id <- id } }
+              }
+            }
+            """,
+            ("CRM0039", "Resource 'contacts' has a record mapping that no operation uses; write 'read record' (or 'read from PATH record') in the operations that return the record, or remove it"),
+            ("CRM0026", "Duplicate record mapping of resource 'contacts'"));
+    }
+
+    [Fact]
+    public void A_mistake_in_a_record_mapping_used_twice_is_reported_once_at_the_row()
+    {
+        DiagnosticAssert.Reports("""
+            provider test {
+              base_url "https://x.test"
+              auth none
+              resource contacts {
+                record {
+                  id        <- id
+                  [|frist_name|] <- first
+                }
+                get GET "/contacts/{id}" { read record }
+                list GET "/contacts" { read from results record }
+              }
+            }
+            """,
+            ("CRM0003", "Unknown unified field 'frist_name' on Contact; did you mean 'first_name'?"));
+    }
+
     // ---- CRM0008 / CRM0009 / CRM0010 ----------------------------------------------------
 
     [Fact]

@@ -33,6 +33,52 @@ public class DeclarationParsingTests
     }
 
     [Fact]
+    public void A_resource_record_mapping_and_the_reads_that_use_it()
+    {
+        const string text = """
+            provider p {
+             resource contacts {
+              record { id <- id, name <- full_name }
+              create POST "/c" { write { n <- name }  read record }
+              list GET "/c" { read from data.items record
+               next_page cursor <- next }
+              get GET "/c/{id}" { read { id <- id } }
+             }
+            }
+            """;
+        var resource = Assert.IsType<ResourceSyntax>(Assert.Single(SingleProvider(text).Members));
+
+        var record = Assert.Single(resource.Records);
+        Assert.Equal("record", record.Keyword.Text);
+        Assert.Equal(new[] { "id", "name" }, record.Block.Mappings.Select(m => m.Target.Segments[0].Name));
+        Assert.Equal("record { id <- id, name <- full_name }", TextOf(text, record.Span));
+
+        var create = resource.Operations[0].Members.OfType<MappingSectionSyntax>().Single(m => m.Kind.Text == "read");
+        Assert.Equal("record", create.Record?.Text);
+        Assert.Null(create.From);
+        Assert.Empty(create.Block.Mappings);
+        Assert.Equal("read record", TextOf(text, create.Span));
+
+        var list = resource.Operations[1].Members.OfType<MappingSectionSyntax>().Single();
+        Assert.Equal("record", list.Record?.Text);
+        Assert.Equal("read from data.items record", TextOf(text, list.Span));
+        Assert.Single(resource.Operations[1].Members.OfType<NextPageSyntax>());
+
+        var get = resource.Operations[2].Members.OfType<MappingSectionSyntax>().Single();
+        Assert.Null(get.Record);
+        Assert.Single(get.Block.Mappings);
+    }
+
+    [Fact]
+    public void A_field_named_record_is_still_a_mapping_target()
+    {
+        var operation = SingleOperation("get GET \"/x\" { read {\n record <- r\n} }");
+        var read = Assert.Single(operation.Members.OfType<MappingSectionSyntax>());
+        Assert.Null(read.Record);
+        Assert.Equal("record", Assert.Single(read.Block.Mappings).Target.Segments[0].Name);
+    }
+
+    [Fact]
     public void Several_providers_in_one_file()
     {
         var file = ParseValid("provider a {}\nprovider b { base_url \"x\" }");

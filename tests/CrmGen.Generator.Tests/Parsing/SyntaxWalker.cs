@@ -57,7 +57,12 @@ internal static class SyntaxWalker
                 break;
             case ResourceSyntax r:
                 Visit(node, r.Name, list);
+                foreach (var record in r.Records) Visit(node, record, list);
                 foreach (var o in r.Operations) Visit(node, o, list);
+                break;
+            case RecordMappingSyntax record:
+                Visit(node, record.Keyword, list);
+                Visit(node, record.Block, list);
                 break;
             case OperationSyntax o:
                 Visit(node, o.Kind, list);
@@ -79,7 +84,8 @@ internal static class SyntaxWalker
             case MappingSectionSyntax m:
                 Visit(node, m.Kind, list);
                 Visit(node, m.From, list);
-                Visit(node, m.Block, list);
+                if (m.Record is not null) Visit(node, m.Record, list);
+                else Visit(node, m.Block, list);
                 break;
             case UnknownOperationMemberSyntax u:
                 Visit(node, u.Keyword, list);
