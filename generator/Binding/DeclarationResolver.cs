@@ -101,12 +101,7 @@ internal static class DeclarationResolver
         return new CompilationFacts(models.ToEquatableArray(), providers.ToEquatableArray());
     }
 
-    private static string FullyQualifiedName(DeclaredClass declaration)
-    {
-        var name = declaration.Namespace;
-        foreach (var container in declaration.ContainingTypes) name = name.Length == 0 ? container : name + "." + container;
-        return "global::" + (name.Length == 0 ? declaration.ClassName : name + "." + declaration.ClassName);
-    }
+    private static string FullyQualifiedName(DeclaredClass declaration) => "global::" + declaration.DottedName;
 
     private static UnifiedModelFacts DescribeModel(
         DeclaredClass declaration,

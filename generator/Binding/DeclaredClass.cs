@@ -98,15 +98,17 @@ internal sealed record DeclaredClass(
     /// </summary>
     public int Constructors { get; init; }
 
-    /// <summary>The namespace and containing types, dotted, without <c>global::</c>: the key that joins the parts of one class.</summary>
-    public string QualifiedName
+    /// <summary>The namespace, containing types and class name, dotted, without <c>global::</c> or type parameters.</summary>
+    public string DottedName
     {
         get
         {
             var name = Namespace;
             foreach (var container in ContainingTypes) name = name.Length == 0 ? container : name + "." + container;
-            name = name.Length == 0 ? ClassName : name + "." + ClassName;
-            return Arity == 0 ? name : name + "`" + Arity;
+            return name.Length == 0 ? ClassName : name + "." + ClassName;
         }
     }
+
+    /// <summary><see cref="DottedName"/> with the class's arity: the key that joins the parts of one class.</summary>
+    public string QualifiedName => Arity == 0 ? DottedName : DottedName + "`" + Arity;
 }
